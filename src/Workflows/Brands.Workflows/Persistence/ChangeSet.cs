@@ -1,0 +1,30 @@
+namespace Brands.Workflows.Persistence;
+
+/// <summary>
+/// Everything one engine command changed. A store writes it in one transaction or not at all.
+/// </summary>
+/// <remarks>
+/// Updated instances and tasks carry the version they were read at in <see cref="ExpectedVersions"/>; the store
+/// writes them only where the stored version still matches, bumps the version, and otherwise throws
+/// <see cref="WorkflowConcurrencyException"/> having written nothing.
+/// </remarks>
+public sealed class ChangeSet
+{
+    public List<InstanceRecord> NewInstances { get; } = [];
+    public List<InstanceRecord> UpdatedInstances { get; } = [];
+    public List<TaskRecord> NewTasks { get; } = [];
+    public List<TaskRecord> UpdatedTasks { get; } = [];
+    public List<JobRecord> NewJobs { get; } = [];
+    public List<JobRecord> UpdatedJobs { get; } = [];
+    public List<Guid> DeletedJobs { get; } = [];
+    public List<IncidentRecord> NewIncidents { get; } = [];
+    public List<IncidentRecord> UpdatedIncidents { get; } = [];
+    public List<HistoryRecord> History { get; } = [];
+
+    /// <summary>Version read for each updated instance or task id; the store compares and increments it.</summary>
+    public Dictionary<Guid, long> ExpectedVersions { get; } = [];
+
+    public bool IsEmpty =>
+        NewInstances.Count + UpdatedInstances.Count + NewTasks.Count + UpdatedTasks.Count + NewJobs.Count
+        + UpdatedJobs.Count + DeletedJobs.Count + NewIncidents.Count + UpdatedIncidents.Count + History.Count == 0;
+}

@@ -1,0 +1,54 @@
+namespace Brands.Workflows.Persistence;
+
+/// <summary>Where the engine keeps definitions, instances, tasks, jobs, incidents and history.</summary>
+/// <remarks>Implementations: <see cref="InMemoryWorkflowStore"/> and the EF Core stores for PostgreSQL and SQLite.</remarks>
+public interface IWorkflowStore
+{
+    Task<DefinitionRecord?> FindLatestDefinitionAsync(string key, CancellationToken cancellationToken = default);
+    Task<DefinitionRecord?> FindDefinitionAsync(string key, int version, CancellationToken cancellationToken = default);
+    Task<DefinitionRecord?> GetDefinitionAsync(string id, CancellationToken cancellationToken = default);
+    /// <summary>The latest version of every key, ordered by key.</summary>
+    Task<IReadOnlyList<DefinitionRecord>> ListLatestDefinitionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Inserts new definition versions in one transaction. Throws <see cref="WorkflowConcurrencyException"/> when
+    /// another node stored the same key and version first (unique key + version).
+    /// </summary>
+    Task AddDefinitionsAsync(IReadOnlyList<DefinitionRecord> definitions, CancellationToken cancellationToken = default);
+
+    Task<InstanceRecord?> GetInstanceAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<TaskRecord?> GetTaskAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<TaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<TaskRecord>> GetOpenTasksAsync(Guid instanceId, CancellationToken cancellationToken = default);
+    Task<JobRecord?> GetJobAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<JobRecord>> GetJobsAsync(Guid instanceId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<IncidentRecord>> GetOpenIncidentsAsync(Guid? instanceId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<HistoryRecord>> GetHistoryAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Locks up to <paramref name="max"/> due jobs (DueAt ≤ now, Retries &gt; 0, no live lock) for
+    /// <paramref name="owner"/> until <paramref name="lockExpiresAt"/>, and returns them. On PostgreSQL with
+    /// <c>FOR UPDATE SKIP LOCKED</c>, so nodes never take the same job.
+    /// </summary>
+    Task<IReadOnlyList<JobRecord>> AcquireJobsAsync(string owner, DateTimeOffset now, DateTimeOffset lockExpiresAt, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the change set in one transaction; see <see cref="ChangeSet"/>.</summary>
+    Task CommitAsync(ChangeSet changes, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Filters for open tasks; all optional and combined with AND.</summary>
+public sealed record TaskQuery
+{
+    public Guid? InstanceId { get; init; }
+    /// <summary>Tasks assigned to this user.</summary>
+    public string? Assignee { get; init; }
+    /// <summary>Unassigned tasks this user may claim: a candidate user, or in one of <see cref="CandidateGroups"/>.</summary>
+    public string? CandidateUser { get; init; }
+    public IReadOnlyList<string>? CandidateGroups { get; init; }
+    /// <summary>Only tasks whose due date is before this instant.</summary>
+    public DateTimeOffset? DueBefore { get; init; }
+    public int Max { get; init; } = 500;
+}
+
+/// <summary>Another command changed the same instance or task first.</summary>
+public sealed class WorkflowConcurrencyException(string message) : Exception(message);

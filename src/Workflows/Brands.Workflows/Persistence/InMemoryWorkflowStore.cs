@@ -1,0 +1,259 @@
+namespace Brands.Workflows.Persistence;
+
+/// <summary>
+/// A store in process memory for fast engine tests and the in-memory benchmark. Same contract as the database
+/// stores: atomic commits with version checks. Records are copied in and out, so callers never share state.
+/// </summary>
+public sealed class InMemoryWorkflowStore : IWorkflowStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, DefinitionRecord> _definitions = [];
+    private readonly Dictionary<Guid, InstanceRecord> _instances = [];
+    private readonly Dictionary<Guid, TaskRecord> _tasks = [];
+    private readonly Dictionary<Guid, JobRecord> _jobs = [];
+    private readonly Dictionary<Guid, IncidentRecord> _incidents = [];
+    private readonly Dictionary<Guid, List<HistoryRecord>> _history = [];
+
+    public Task<DefinitionRecord?> FindLatestDefinitionAsync(string key, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_definitions.Values.Where(d => d.Key == key).MaxBy(d => d.Version));
+        }
+    }
+
+    public Task<DefinitionRecord?> FindDefinitionAsync(string key, int version, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_definitions.Values.FirstOrDefault(d => d.Key == key && d.Version == version));
+        }
+    }
+
+    public Task<DefinitionRecord?> GetDefinitionAsync(string id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_definitions.GetValueOrDefault(id));
+        }
+    }
+
+    public Task<IReadOnlyList<DefinitionRecord>> ListLatestDefinitionsAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<DefinitionRecord> latest = [.. _definitions.Values.GroupBy(d => d.Key)
+                .Select(g => g.MaxBy(d => d.Version)!).OrderBy(d => d.Key, StringComparer.Ordinal)];
+            return Task.FromResult(latest);
+        }
+    }
+
+    public Task AddDefinitionsAsync(IReadOnlyList<DefinitionRecord> definitions, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (definitions.Any(n => _definitions.Values.Any(d => d.Key == n.Key && d.Version == n.Version)))
+            {
+                throw new WorkflowConcurrencyException("Another deployment stored this version first.");
+            }
+
+            foreach (var definition in definitions)
+            {
+                _definitions.Add(definition.Id, definition);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<InstanceRecord?> GetInstanceAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_instances.TryGetValue(id, out var i) ? Copy(i) : null);
+        }
+    }
+
+    public Task<TaskRecord?> GetTaskAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_tasks.TryGetValue(id, out var t) ? Copy(t) : null);
+        }
+    }
+
+    public Task<IReadOnlyList<TaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<TaskRecord> found = [.. _tasks.Values
+                .Where(t => t.State == TaskState.Open && TaskFilter.Matches(t, query))
+                .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Take(query.Max).Select(Copy)];
+            return Task.FromResult(found);
+        }
+    }
+
+    public Task<IReadOnlyList<TaskRecord>> GetOpenTasksAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
+        QueryTasksAsync(new TaskQuery { InstanceId = instanceId }, cancellationToken);
+
+    public Task<JobRecord?> GetJobAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_jobs.TryGetValue(id, out var j) ? Copy(j) : null);
+        }
+    }
+
+    public Task<IReadOnlyList<JobRecord>> GetJobsAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<JobRecord> jobs = [.. _jobs.Values.Where(j => j.InstanceId == instanceId).OrderBy(j => j.DueAt).Select(Copy)];
+            return Task.FromResult(jobs);
+        }
+    }
+
+    public Task<IReadOnlyList<IncidentRecord>> GetOpenIncidentsAsync(Guid? instanceId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<IncidentRecord> open = [.. _incidents.Values
+                .Where(i => i.ResolvedAt is null && (instanceId is null || i.InstanceId == instanceId))
+                .OrderBy(i => i.CreatedAt).Select(Copy)];
+            return Task.FromResult(open);
+        }
+    }
+
+    public Task<IReadOnlyList<HistoryRecord>> GetHistoryAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<HistoryRecord> entries = _history.TryGetValue(instanceId, out var list) ? [.. list] : [];
+            return Task.FromResult(entries);
+        }
+    }
+
+    public Task<IReadOnlyList<JobRecord>> AcquireJobsAsync(string owner, DateTimeOffset now, DateTimeOffset lockExpiresAt, int max, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var due = _jobs.Values
+                .Where(j => j.Retries > 0 && j.DueAt <= now && (j.LockExpiresAt is null || j.LockExpiresAt < now))
+                .OrderBy(j => j.DueAt).Take(max).ToList();
+            foreach (var job in due)
+            {
+                job.LockOwner = owner;
+                job.LockExpiresAt = lockExpiresAt;
+            }
+
+            IReadOnlyList<JobRecord> acquired = [.. due.Select(Copy)];
+            return Task.FromResult(acquired);
+        }
+    }
+
+    public Task CommitAsync(ChangeSet changes, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            foreach (var instance in changes.UpdatedInstances)
+            {
+                CheckVersion(instance.Id, _instances.GetValueOrDefault(instance.Id)?.Version, changes);
+            }
+
+            foreach (var task in changes.UpdatedTasks)
+            {
+                CheckVersion(task.Id, _tasks.GetValueOrDefault(task.Id)?.Version, changes);
+            }
+
+            foreach (var instance in changes.NewInstances)
+            {
+                _instances.Add(instance.Id, Copy(instance));
+            }
+
+            foreach (var instance in changes.UpdatedInstances)
+            {
+                var copy = Copy(instance);
+                copy.Version = changes.ExpectedVersions[instance.Id] + 1;
+                _instances[instance.Id] = copy;
+            }
+
+            foreach (var task in changes.NewTasks)
+            {
+                _tasks.Add(task.Id, Copy(task));
+            }
+
+            foreach (var task in changes.UpdatedTasks)
+            {
+                var copy = Copy(task);
+                copy.Version = changes.ExpectedVersions[task.Id] + 1;
+                _tasks[task.Id] = copy;
+            }
+
+            foreach (var job in changes.NewJobs.Concat(changes.UpdatedJobs))
+            {
+                _jobs[job.Id] = Copy(job);
+            }
+
+            foreach (var id in changes.DeletedJobs)
+            {
+                _jobs.Remove(id);
+            }
+
+            foreach (var incident in changes.NewIncidents.Concat(changes.UpdatedIncidents))
+            {
+                _incidents[incident.Id] = Copy(incident);
+            }
+
+            foreach (var entry in changes.History)
+            {
+                if (!_history.TryGetValue(entry.InstanceId, out var list))
+                {
+                    _history[entry.InstanceId] = list = [];
+                }
+
+                list.Add(entry);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void CheckVersion(Guid id, long? stored, ChangeSet changes)
+    {
+        if (stored is null || stored != changes.ExpectedVersions[id])
+        {
+            throw new WorkflowConcurrencyException($"{id} was changed by another command.");
+        }
+    }
+
+    private static InstanceRecord Copy(InstanceRecord r) => new()
+    {
+        Id = r.Id, DefinitionId = r.DefinitionId, DefinitionKey = r.DefinitionKey, DefinitionVersion = r.DefinitionVersion,
+        BusinessKey = r.BusinessKey, Status = r.Status, ParentInstanceId = r.ParentInstanceId, ParentTokenId = r.ParentTokenId,
+        RootInstanceId = r.RootInstanceId, VariablesJson = r.VariablesJson, StateJson = r.StateJson, CaseType = r.CaseType,
+        OrganisationCode = r.OrganisationCode, Province = r.Province, Year = r.Year, StartedAt = r.StartedAt,
+        EndedAt = r.EndedAt, Version = r.Version,
+    };
+
+    private static TaskRecord Copy(TaskRecord r) => new()
+    {
+        Id = r.Id, InstanceId = r.InstanceId, DefinitionKey = r.DefinitionKey, BusinessKey = r.BusinessKey,
+        ElementId = r.ElementId, TokenId = r.TokenId, Name = r.Name, Assignee = r.Assignee,
+        CandidateUsers = r.CandidateUsers, CandidateGroups = r.CandidateGroups, DueAt = r.DueAt,
+        FollowUpAt = r.FollowUpAt, Priority = r.Priority, FormRef = r.FormRef, FormRefBinding = r.FormRefBinding,
+        State = r.State, CreatedAt = r.CreatedAt, EndedAt = r.EndedAt, CompletedBy = r.CompletedBy, Version = r.Version,
+    };
+
+    private static JobRecord Copy(JobRecord r) => new()
+    {
+        Id = r.Id, InstanceId = r.InstanceId, TokenId = r.TokenId, ElementId = r.ElementId, Kind = r.Kind,
+        DueAt = r.DueAt, Retries = r.Retries, RetryCycle = r.RetryCycle, LockOwner = r.LockOwner,
+        LockExpiresAt = r.LockExpiresAt, LastError = r.LastError, CreatedAt = r.CreatedAt,
+    };
+
+    private static IncidentRecord Copy(IncidentRecord r) => new()
+    {
+        Id = r.Id, InstanceId = r.InstanceId, JobId = r.JobId, ElementId = r.ElementId, Kind = r.Kind,
+        Message = r.Message, CreatedAt = r.CreatedAt, ResolvedAt = r.ResolvedAt,
+    };
+}
