@@ -11,3 +11,11 @@ public sealed class GatewayTests(InMemoryStoreProvider p) : GatewayScenarios(p),
 public sealed class ServiceTaskTests(InMemoryStoreProvider p) : ServiceTaskScenarios(p), IClassFixture<InMemoryStoreProvider>;
 
 public sealed class ScriptTaskTests(InMemoryStoreProvider p) : ScriptTaskScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class SubProcessTests(InMemoryStoreProvider p) : SubProcessScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class CallActivityTests(InMemoryStoreProvider p) : CallActivityScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class MultiInstanceTests(InMemoryStoreProvider p) : MultiInstanceScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class CaseIntegrityTests(InMemoryStoreProvider p) : CaseIntegrityScenarios(p), IClassFixture<InMemoryStoreProvider>;
