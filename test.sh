@@ -50,7 +50,7 @@ if ! dotnet build Brands.Workflow.sln -c Release -nologo; then
 fi
 
 # Test projects are the ones that reference the test SDK; shared helpers (tests/Brands.Testing) are not.
-mapfile -t projects < <(grep -l --include='*.csproj' -r 'Microsoft.NET.Test.Sdk' tests | sort)
+mapfile -t projects < <(grep -l 'Microsoft.NET.Test.Sdk' tests/*/*.csproj | sort)
 crashed=()
 for project in "${projects[@]}"; do
   name="$(basename "$project" .csproj)"
