@@ -8,6 +8,8 @@
 # without writing one (a crash, a hang killed by its own timeout) counts as at least one failed test.
 # The exit code is non-zero when anything failed or did not build.
 set -uo pipefail
+# One stream, so nothing written to stderr can land after the summary line.
+exec 2>&1
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
 root="$(pwd)"
