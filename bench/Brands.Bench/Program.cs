@@ -1,1 +1,81 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Brands.Bench;
+using Brands.Workflows;
+using Brands.Workflows.Persistence;
+using Microsoft.Extensions.Logging.Abstractions;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+await using var opened = await BenchStore.OpenAsync(options);
+var timed = options.Breakdown ? new TimedStore(opened.Store) : null;
+IWorkflowStore store = timed ?? opened.Store;
+var handler = new NotifyHandler();
+var engine = new WorkflowEngine(store, [handler], new WorkflowEngineOptions(), TimeProvider.System, NullLogger<WorkflowEngine>.Instance);
+var xml = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "approval.bpmn"));
+var deployed = await engine.DeployAsync(xml);
+var run = new ApprovalRun(engine, store, handler, deployed.Definitions[0].Key);
+var runTag = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+
+if (options.Warmup > 0)
+{
+    var warm = await run.RunAsync(options.Warmup, options.Callers, $"WARMUP-{runTag}", CancellationToken.None);
+    if (!warm.Succeeded)
+    {
+        Console.Error.WriteLine($"FAILED in the warm-up: {warm.Completed} of {warm.Instances} completed, {warm.ServiceCalls} service calls");
+        return 1;
+    }
+}
+
+timed?.Reset();
+var measured = await run.RunAsync(options.Instances, options.Callers, $"BENCH-{runTag}", CancellationToken.None);
+var json = measured.ToJson(options.Mode);
+if (timed is not null)
+{
+    json["breakdown"] = Breakdown(timed, measured);
+}
+
+Console.WriteLine(json.ToJsonString());
+Console.Error.WriteLine(measured.ToHumanLine(options.Mode, json));
+if (!measured.Succeeded)
+{
+    Console.Error.WriteLine($"FAILED: {measured.Completed} of {measured.Instances} instances completed, {measured.ServiceCalls} service calls");
+    return 1;
+}
+
+return 0;
+
+static JsonObject Breakdown(TimedStore timed, RunMeasurement measured)
+{
+    // Wall time per instance summed over callers; with several callers it includes waiting for a core.
+    var perInstance = new JsonObject();
+    var storeMs = 0.0;
+    foreach (var (name, (calls, ms)) in timed.Snapshot().OrderByDescending(p => p.Value.Ms))
+    {
+        storeMs += ms;
+        perInstance[name] = new JsonObject
+        {
+            ["callsPerInstance"] = Math.Round((double)calls / measured.Instances, 2),
+            ["msPerInstance"] = Math.Round(ms / measured.Instances, 4),
+        };
+    }
+
+    var commandsMs = measured.Elapsed.TotalMilliseconds * measured.Callers / measured.Instances;
+    return new JsonObject
+    {
+        ["callerMsPerInstance"] = Math.Round(commandsMs, 4),
+        ["storeMsPerInstance"] = Math.Round(storeMs / measured.Instances, 4),
+        ["outsideStoreMsPerInstance"] = Math.Round(commandsMs - storeMs / measured.Instances, 4),
+        ["store"] = perInstance,
+    };
+}
