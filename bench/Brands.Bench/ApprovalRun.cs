@@ -47,20 +47,23 @@ internal sealed class ApprovalRun(WorkflowEngine engine, IWorkflowStore store, N
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var gen0 = GC.CollectionCount(0);
         var gen2 = GC.CollectionCount(2);
+        using var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
         var began = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(CallerAsync, cancellationToken)));
         var elapsed = Stopwatch.GetElapsedTime(began);
+        self.Refresh();
+        var cpu = self.TotalProcessorTime - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var gen0Collections = GC.CollectionCount(0) - gen0;
         var gen2Collections = GC.CollectionCount(2) - gen2;
 
-        var completed = await CountCompletedAsync(caseIds, callers, cancellationToken);
-        return new RunMeasurement(instances, callers, completed, handler.Calls, elapsed, start, read, complete,
-            allocated, gen0Collections, gen2Collections);
+        return new RunMeasurement(instances, callers, caseIds, handler.Calls, elapsed, start, read, complete,
+            cpu, allocated, gen0Collections, gen2Collections);
     }
 
-    /// <summary>Reads every case back and counts those that ended completed, at the approved end, waiting nowhere.</summary>
-    private async Task<int> CountCompletedAsync(Guid[] caseIds, int callers, CancellationToken cancellationToken)
+    /// <summary>Reads every case back and counts those that ended completed, approved, waiting nowhere.</summary>
+    public async Task<int> CountCompletedAsync(IReadOnlyList<Guid> caseIds, int callers, CancellationToken cancellationToken)
     {
         var completed = 0;
         await Parallel.ForEachAsync(caseIds, new ParallelOptions { MaxDegreeOfParallelism = callers, CancellationToken = cancellationToken },

@@ -30,6 +30,7 @@ var runTag = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo
 if (options.Warmup > 0)
 {
     var warm = await run.RunAsync(options.Warmup, options.Callers, $"WARMUP-{runTag}", CancellationToken.None);
+    warm = warm with { Completed = await run.CountCompletedAsync(warm.CaseIds, options.Callers, CancellationToken.None) };
     if (!warm.Succeeded)
     {
         Console.Error.WriteLine($"FAILED in the warm-up: {warm.Completed} of {warm.Instances} completed, {warm.ServiceCalls} service calls");
@@ -38,11 +39,23 @@ if (options.Warmup > 0)
 }
 
 timed?.Reset();
-var measured = await run.RunAsync(options.Instances, options.Callers, $"BENCH-{runTag}", CancellationToken.None);
-var json = measured.ToJson(options.Mode);
-if (timed is not null)
+var exceptions = new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+if (options.Breakdown)
 {
-    json["breakdown"] = Breakdown(timed, measured);
+    // Thrown-and-caught exceptions are costly; a healthy command path throws none.
+    AppDomain.CurrentDomain.FirstChanceException += (_, e) =>
+        exceptions.AddOrUpdate($"{e.Exception.GetType().Name}: {e.Exception.Message}", 1, (_, n) => n + 1);
+}
+
+var measured = await run.RunAsync(options.Instances, options.Callers, $"BENCH-{runTag}", CancellationToken.None);
+var breakdown = timed is null ? null : Breakdown(timed, measured);
+measured = measured with { Completed = await run.CountCompletedAsync(measured.CaseIds, options.Callers, CancellationToken.None) };
+var json = measured.ToJson(options.Mode);
+if (breakdown is not null)
+{
+    json["breakdown"] = breakdown;
+    json["breakdown"]!["firstChanceExceptions"] = new JsonObject(exceptions.OrderByDescending(p => p.Value).Take(5)
+        .Select(p => KeyValuePair.Create(p.Key.Length > 200 ? p.Key[..200] : p.Key, (JsonNode?)p.Value)));
 }
 
 Console.WriteLine(json.ToJsonString());

@@ -8,16 +8,20 @@ namespace Brands.Bench;
 internal sealed record RunMeasurement(
     int Instances,
     int Callers,
-    int Completed,
+    IReadOnlyList<Guid> CaseIds,
     int ServiceCalls,
     TimeSpan Elapsed,
     Latencies Start,
     Latencies Read,
     Latencies Complete,
+    TimeSpan ProcessorTime,
     long AllocatedBytes,
     int Gen0Collections,
     int Gen2Collections)
 {
+    /// <summary>How many cases were read back completed; set by the check that follows the timed run.</summary>
+    public int Completed { get; init; }
+
     public bool Succeeded => Completed == Instances && ServiceCalls == Instances;
 
     public double InstancesPerSecond => Math.Round(Completed / Elapsed.TotalSeconds, 1);
@@ -41,6 +45,7 @@ internal sealed record RunMeasurement(
             ["readTaskP99Ms"] = Read.PercentileMs(99),
             ["completeP50Ms"] = Complete.PercentileMs(50),
             ["completeP99Ms"] = Complete.PercentileMs(99),
+            ["cpuMsPerInstance"] = Math.Round(ProcessorTime.TotalMilliseconds / Math.Max(1, Instances), 3),
             ["peakWorkingSetMb"] = Math.Round(process.PeakWorkingSet64 / 1048576.0, 1),
             ["gcAllocatedMb"] = Math.Round(AllocatedBytes / 1048576.0, 1),
             ["gcAllocatedKbPerInstance"] = Math.Round(AllocatedBytes / 1024.0 / Math.Max(1, Instances), 1),
@@ -53,6 +58,6 @@ internal sealed record RunMeasurement(
     public string ToHumanLine(string mode, JsonObject json) => string.Create(CultureInfo.InvariantCulture,
         $"brands/{mode}: {Completed}/{Instances} instances completed, {Callers} callers, {InstancesPerSecond} instances/s; " +
         $"start p50 {json["startP50Ms"]} ms p99 {json["startP99Ms"]} ms; read task p50 {json["readTaskP50Ms"]} ms p99 {json["readTaskP99Ms"]} ms; " +
-        $"complete p50 {json["completeP50Ms"]} ms p99 {json["completeP99Ms"]} ms; peak working set {json["peakWorkingSetMb"]} MB; " +
+        $"complete p50 {json["completeP50Ms"]} ms p99 {json["completeP99Ms"]} ms; CPU {json["cpuMsPerInstance"]} ms/instance; peak working set {json["peakWorkingSetMb"]} MB; " +
         $"GC allocated {json["gcAllocatedMb"]} MB ({json["gcAllocatedKbPerInstance"]} KB/instance)");
 }
