@@ -211,7 +211,7 @@ internal sealed partial class BpmnParser
     {
         if (ForeignEngines.TryGetValue(element.Name.NamespaceName, out var engine))
         {
-            Error(Attr(owner ?? element, "id"), Line(element),
+            Error(Attr(owner ?? element, "id"), Line(owner ?? element),
                 $"<{element.Name.LocalName}> is an extension of {engine} ({element.Name.NamespaceName}), which this engine does not execute");
         }
     }
