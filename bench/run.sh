@@ -115,7 +115,7 @@ for c in $concurrency; do
   psql -d postgres -c "CREATE DATABASE brands_c$c"
   engine_run "brands postgres $c callers" postgres \
     --connection "Host=127.0.0.1;Port=$port;Database=brands_c$c;Username=postgres;Maximum Pool Size=64" \
-    --instances "$instances" --callers "$c"
+    --instances "$instances" --callers "$c" --breakdown
 done
 
 for c in $memory_callers; do

@@ -44,6 +44,23 @@ out.push(
   )
 );
 out.push('ratio = ours / (pgbench tps / 2): an instance needs at least two commits (start, complete).');
+const withBreakdown = callersSeen.map((c) => find('brands', 'postgres', c)).filter((r) => r && r.breakdown);
+if (withBreakdown.length > 0) {
+  const names = [...new Set(withBreakdown.flatMap((r) => Object.keys(r.breakdown.store)))];
+  out.push('');
+  out.push('Where a PostgreSQL instance spends its time (wall ms per instance, summed over its commands; CPU of our process)');
+  out.push(
+    table(
+      ['callers', 'CPU ms/inst', ...names.map((n) => `${n.replace(/Async$/, '')} ms (calls)`), 'outside store ms'],
+      withBreakdown.map((r) => [
+        r.callers,
+        fmt(r.cpuMsPerInstance, 2),
+        ...names.map((n) => (r.breakdown.store[n] ? `${fmt(r.breakdown.store[n].msPerInstance, 2)} (${r.breakdown.store[n].callsPerInstance})` : '-')),
+        fmt(r.breakdown.outsideStoreMsPerInstance, 2),
+      ])
+    )
+  );
+}
 
 const memCallers = [...new Set(runs.filter((r) => r.mode === 'memory' || r.engine === 'bpmn-engine').map((r) => r.callers))].sort((a, b) => a - b);
 const memRows = [];
@@ -53,17 +70,17 @@ for (const c of memCallers) {
   if (ours) {
     memRows.push([`brands (InMemoryWorkflowStore)`, c, `${fmt(ours.instancesPerSecond)}${ok(ours) ? '' : ' FAILED'}`,
       pair(ours, 'startP50Ms', 'startP99Ms'), pair(ours, 'completeP50Ms', 'completeP99Ms'),
-      `${fmt(ours.peakWorkingSetMb)} (working set)`, fmt(ours.gcAllocatedKbPerInstance)]);
+      `${fmt(ours.peakWorkingSetMb)} (working set)`, fmt(ours.gcAllocatedKbPerInstance), fmt(ours.cpuMsPerInstance, 3)]);
   }
   if (peer) {
     memRows.push([`bpmn-engine ${peer.version} (${peer.node})`, c, `${fmt(peer.instancesPerSecond)}${ok(peer) ? '' : ' FAILED'}`,
       pair(peer, 'startP50Ms', 'startP99Ms'), pair(peer, 'completeP50Ms', 'completeP99Ms'),
-      `${fmt(peer.peakRssMb)} (RSS)`, 'n/a']);
+      `${fmt(peer.peakRssMb)} (RSS)`, 'n/a', peer.cpuMsPerInstance === undefined ? 'n/a' : fmt(peer.cpuMsPerInstance, 3)]);
   }
 }
 out.push('');
 out.push('In memory, same BPMN file');
-out.push(table(['engine', 'callers', 'inst/s', 'start p50/p99 ms', 'complete p50/p99 ms', 'peak memory MB', 'alloc KB/inst'], memRows));
+out.push(table(['engine', 'callers', 'inst/s', 'start p50/p99 ms', 'complete p50/p99 ms', 'peak memory MB', 'alloc KB/inst', 'CPU ms/inst'], memRows));
 
 const best = (engine, mode) => Math.max(0, ...runs.filter((r) => r.engine === engine && (mode === undefined || r.mode === mode) && ok(r)).map((r) => r.instancesPerSecond));
 const memRatios = memCallers

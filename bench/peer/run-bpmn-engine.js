@@ -111,9 +111,11 @@ completed = 0;
 approvedEnds = 0;
 notified = 0;
 
+const cpuBefore = process.cpuUsage();
 const began = performance.now();
 await runAll(instances);
 const seconds = (performance.now() - began) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
 clearInterval(sampler);
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
@@ -138,13 +140,14 @@ const result = {
   startP99Ms: round(percentile(startLatencies, 99)),
   completeP50Ms: round(percentile(completeLatencies, 50)),
   completeP99Ms: round(percentile(completeLatencies, 99)),
+  cpuMsPerInstance: round((cpu.user + cpu.system) / 1000 / instances),
   peakRssMb: round(peakRss / 1048576),
 };
 console.log(JSON.stringify(result));
 console.error(
   `bpmn-engine ${result.version}: ${instances} instances, ${callers} in flight: ${result.instancesPerSecond} instances/s; ` +
     `start p50 ${result.startP50Ms} ms p99 ${result.startP99Ms} ms; complete p50 ${result.completeP50Ms} ms p99 ${result.completeP99Ms} ms; ` +
-    `peak RSS ${result.peakRssMb} MB`
+    `CPU ${result.cpuMsPerInstance} ms/instance; peak RSS ${result.peakRssMb} MB`
 );
 if (completed !== instances || approvedEnds !== instances || notified !== instances) {
   console.error(`FAILED: ${completed} completed, ${approvedEnds} reached approvedEnd, ${notified} notified, of ${instances}`);
