@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Brands.Host.Infrastructure.Auth;
 using Brands.Host.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -39,6 +41,9 @@ public abstract class HostFixture : IAsyncLifetime
 
     /// <summary>A client that has not signed in.</summary>
     public HttpClient CreateAnonymousClient() => Factory.CreateClient();
+
+    /// <summary>The address Kestrel listens on.</summary>
+    public Uri BaseAddress => new(Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     /// <summary>A client signed in as the seeded administrator.</summary>
     public Task<HttpClient> CreateAdminClientAsync() => CreateClientAsync("admin", BrandsHostFactory.AdminPassword);
