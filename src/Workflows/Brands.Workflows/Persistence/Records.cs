@@ -92,6 +92,8 @@ public static class JobKind
     public const string AsyncAfter = "async-after";
     /// <summary>Run a service task's handler again after it failed.</summary>
     public const string ServiceTaskRetry = "service-task-retry";
+    /// <summary>Enter an element again after an expression or script failed there (after an administrator's retry).</summary>
+    public const string Retry = "retry";
 }
 
 public sealed class JobRecord

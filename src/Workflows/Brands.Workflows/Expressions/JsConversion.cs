@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Jint;
+using Jint.Native;
+using Jint.Native.Array;
+using Jint.Native.Object;
+using Jint.Runtime;
+
+namespace Brands.Workflows.Expressions;
+
+/// <summary>Converts between stored JSON variables and JavaScript values, without exposing any CLR object.</summary>
+internal static class JsConversion
+{
+    public static JsValue ToJs(Engine engine, JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                return JsValue.Null;
+            case JsonObject obj:
+                var instance = engine.Object.Construct(Arguments.Empty);
+                foreach (var (key, value) in obj)
+                {
+                    instance.Put(key, ToJs(engine, value), false);
+                }
+
+                return instance;
+            case JsonArray array:
+                var js = engine.Array.Construct(Arguments.Empty);
+                for (var i = 0; i < array.Count; i++)
+                {
+                    js.Put(i.ToString(CultureInfo.InvariantCulture), ToJs(engine, array[i]), false);
+                }
+
+                return js;
+            default:
+                var element = node.AsValue();
+                return element.GetValueKind() switch
+                {
+                    JsonValueKind.True => new JsValue(true),
+                    JsonValueKind.False => new JsValue(false),
+                    JsonValueKind.Number => new JsValue(element.GetValue<double>()),
+                    JsonValueKind.String => new JsValue(element.GetValue<string>()),
+                    _ => JsValue.Null,
+                };
+        }
+    }
+
+    public static JsonNode? ToJson(JsValue value, int depth = 0)
+    {
+        if (depth > 64)
+        {
+            throw new ScriptFailedException("the value is nested too deeply to be stored");
+        }
+
+        if (value.IsUndefined() || value.IsNull())
+        {
+            return null;
+        }
+
+        if (value.IsBoolean())
+        {
+            return JsonValue.Create(value.AsBoolean());
+        }
+
+        if (value.IsNumber())
+        {
+            var number = value.AsNumber();
+            if (double.IsNaN(number) || double.IsInfinity(number))
+            {
+                return null;
+            }
+
+            return Math.Floor(number) == number && Math.Abs(number) < 9e15 ? JsonValue.Create((long)number) : JsonValue.Create(number);
+        }
+
+        if (value.IsString())
+        {
+            return JsonValue.Create(value.AsString());
+        }
+
+        if (value.IsDate())
+        {
+            return JsonValue.Create(value.AsDate().ToDateTime().ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        }
+
+        if (value.IsArray())
+        {
+            var array = value.AsArray();
+            var length = (int)TypeConverter.ToNumber(array.Get("length"));
+            var result = new JsonArray();
+            for (var i = 0; i < length; i++)
+            {
+                result.Add(ToJson(array.Get(i.ToString(CultureInfo.InvariantCulture)), depth + 1));
+            }
+
+            return result;
+        }
+
+        if (value.IsObject())
+        {
+            var obj = value.AsObject();
+            if (obj is Jint.Native.Function.FunctionInstance)
+            {
+                return null;
+            }
+
+            var result = new JsonObject();
+            foreach (var (key, descriptor) in obj.GetOwnProperties())
+            {
+                if (descriptor.Enumerable == true && descriptor.Value is { } v && !(v.IsObject() && v.AsObject() is Jint.Native.Function.FunctionInstance))
+                {
+                    result[key] = ToJson(v, depth + 1);
+                }
+            }
+
+            return result;
+        }
+
+        return null;
+    }
+
+    /// <summary>JavaScript truthiness, for conditions.</summary>
+    public static bool IsTruthy(JsonNode? node) => node switch
+    {
+        null => false,
+        JsonValue v when v.GetValueKind() == JsonValueKind.False => false,
+        JsonValue v when v.GetValueKind() == JsonValueKind.True => true,
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>() != 0,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>().Length > 0,
+        _ => true,
+    };
+
+    /// <summary>How a value reads when it is part of a text, as JavaScript's String() would write it.</summary>
+    public static string ToText(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>().ToString(CultureInfo.InvariantCulture),
+        _ => node.ToJsonString(),
+    };
+
+    public static void ThrowIfNull(ObjectInstance? instance)
+    {
+        if (instance is null)
+        {
+            throw new ScriptFailedException("no value");
+        }
+    }
+
+    internal static ArrayInstance? AsArrayOrNull(JsValue value) => value.IsArray() ? value.AsArray() : null;
+}
+
+/// <summary>An expression or script failed at run time: an error, a limit, or a value that cannot be stored.</summary>
+internal sealed class ScriptFailedException(string message) : Exception(message);

@@ -1,0 +1,107 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Brands.Workflows.Model;
+using Jint;
+using Jint.Native;
+using Jint.Runtime;
+
+namespace Brands.Workflows.Expressions;
+
+/// <summary>What an expression can see and do: read visible variables and, for scripts, set them.</summary>
+internal interface IScriptScope
+{
+    /// <summary>Every visible variable, nearest scope first; a name appears once.</summary>
+    IEnumerable<KeyValuePair<string, JsonNode?>> VisibleVariables();
+
+    void SetVariable(string name, JsonNode? value);
+
+    string? BusinessKey { get; }
+    Guid CaseId { get; }
+}
+
+/// <summary>
+/// Evaluates expressions and scripts in a fresh, sandboxed Jint engine: no CLR access, and limits on statements,
+/// recursion and time (DESIGN §3.2). Breaking a limit throws <see cref="ScriptFailedException"/>.
+/// </summary>
+internal sealed class ScriptEvaluator(WorkflowEngineOptions options)
+{
+    public JsonNode? Evaluate(Expression expression, IScriptScope scope)
+    {
+        var parts = expression.Parts;
+        if (parts.Count == 1)
+        {
+            return parts[0].Script is { } only ? Run(only, scope) : JsonValue.Create(parts[0].Text);
+        }
+
+        var text = new StringBuilder();
+        foreach (var part in parts)
+        {
+            text.Append(part.Script is { } script ? JsConversion.ToText(Run(script, scope)) : part.Text);
+        }
+
+        return JsonValue.Create(text.ToString());
+    }
+
+    public bool EvaluateCondition(Expression expression, IScriptScope scope) => JsConversion.IsTruthy(Evaluate(expression, scope));
+
+    public string? EvaluateText(Expression? expression, IScriptScope scope) =>
+        expression is null ? null : Evaluate(expression, scope) is { } value ? JsConversion.ToText(value) : null;
+
+    private JsonNode? Run(CompiledScript script, IScriptScope scope)
+    {
+        var engine = new Engine(o => o
+            .MaxStatements(options.ScriptMaxStatements)
+            .LimitRecursion(options.ScriptRecursionLimit)
+            .TimeoutInterval(options.ScriptTimeout));
+        try
+        {
+            foreach (var (name, value) in scope.VisibleVariables())
+            {
+                engine.SetValue(name, JsConversion.ToJs(engine, value));
+            }
+
+            engine.SetValue("execution", CreateExecution(engine, scope));
+            engine.Execute(script.Program);
+            return JsConversion.ToJson(engine.GetCompletionValue());
+        }
+        catch (JavaScriptException e)
+        {
+            throw new ScriptFailedException($"{Describe(script)} failed: {e.Error}");
+        }
+        catch (StatementsCountOverflowException)
+        {
+            throw new ScriptFailedException($"{Describe(script)} ran more than {options.ScriptMaxStatements:N0} statements and was stopped");
+        }
+        catch (RecursionDepthOverflowException)
+        {
+            throw new ScriptFailedException($"{Describe(script)} recursed deeper than {options.ScriptRecursionLimit} calls and was stopped");
+        }
+        catch (TimeoutException)
+        {
+            throw new ScriptFailedException($"{Describe(script)} ran longer than {options.ScriptTimeout.TotalMilliseconds:N0} ms and was stopped");
+        }
+        catch (Exception e) when (e is not ScriptFailedException and not OutOfMemoryException)
+        {
+            throw new ScriptFailedException($"{Describe(script)} failed: {e.Message}");
+        }
+    }
+
+    private static JsValue CreateExecution(Engine engine, IScriptScope scope)
+    {
+        var execution = engine.Object.Construct(Arguments.Empty);
+        execution.Put("processBusinessKey", scope.BusinessKey is { } key ? new JsValue(key) : JsValue.Null, false);
+        execution.Put("businessKey", scope.BusinessKey is { } key2 ? new JsValue(key2) : JsValue.Null, false);
+        execution.Put("processInstanceId", new JsValue(scope.CaseId.ToString()), false);
+        execution.Put("setVariable", JsValue.FromObject(engine, new Action<string, JsValue>((name, value) =>
+            scope.SetVariable(name, JsConversion.ToJson(value)))), false);
+        execution.Put("getVariable", JsValue.FromObject(engine, new Func<string, JsValue>(name =>
+            JsConversion.ToJs(engine, scope.VisibleVariables().FirstOrDefault(v => v.Key == name).Value))), false);
+        return execution;
+    }
+
+    private static string Describe(CompiledScript script)
+    {
+        var code = script.Code.Trim();
+        return $"the expression '{(code.Length <= 60 ? code : code[..57] + "...")}'";
+    }
+}

@@ -1,0 +1,34 @@
+namespace Brands.Workflows.Model;
+
+/// <summary>
+/// An attribute or element value that may hold <c>${…}</c> JavaScript (DESIGN §3.2): a plain literal, one whole
+/// expression (yielding the value itself), or text mixed with expressions (yielding a string).
+/// </summary>
+public sealed class Expression
+{
+    internal Expression(string source, IReadOnlyList<ExpressionPart> parts)
+    {
+        Source = source;
+        Parts = parts;
+    }
+
+    /// <summary>The text as written in the file.</summary>
+    public string Source { get; }
+
+    internal IReadOnlyList<ExpressionPart> Parts { get; }
+
+    /// <summary>True when the text contains no <c>${…}</c>.</summary>
+    public bool IsLiteral => Parts.All(p => p.Script is null);
+
+    public override string ToString() => Source;
+}
+
+/// <summary>Either literal text or a compiled script.</summary>
+internal sealed record ExpressionPart(string? Text, CompiledScript? Script);
+
+/// <summary>JavaScript parsed once at deploy time.</summary>
+internal sealed class CompiledScript(string code, Jint.Parser.Ast.Program program)
+{
+    public string Code { get; } = code;
+    public Jint.Parser.Ast.Program Program { get; } = program;
+}

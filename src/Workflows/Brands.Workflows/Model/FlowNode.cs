@@ -1,0 +1,40 @@
+namespace Brands.Workflows.Model;
+
+/// <summary>An element that tokens visit: an event, activity or gateway (BPMN 2.0 §10.1).</summary>
+public abstract class FlowNode
+{
+    protected FlowNode(string id, string? name, int line)
+    {
+        Id = id;
+        Name = name;
+        Line = line;
+    }
+
+    public string Id { get; }
+    public string? Name { get; }
+    /// <summary>Line of the element in the BPMN file, for messages.</summary>
+    public int Line { get; }
+    /// <summary>The process or sub-process that directly contains this node.</summary>
+    public FlowContainer Container { get; internal set; } = null!;
+    public List<SequenceFlow> Incoming { get; } = [];
+    public List<SequenceFlow> Outgoing { get; } = [];
+    public bool AsyncBefore { get; internal set; }
+    public bool AsyncAfter { get; internal set; }
+    public string? RetryCycle { get; internal set; }
+    public List<InputOutputMapping> Inputs { get; } = [];
+    public List<InputOutputMapping> Outputs { get; } = [];
+
+    public override string ToString() => $"{GetType().Name} '{Id}'";
+}
+
+/// <summary>A node that does work or waits; it may carry boundary events and multi-instance characteristics.</summary>
+public abstract class Activity(string id, string? name, int line) : FlowNode(id, name, line)
+{
+    public List<BoundaryEvent> BoundaryEvents { get; } = [];
+    public MultiInstance? MultiInstance { get; internal set; }
+    /// <summary>The flow taken when no conditional outgoing flow's condition holds.</summary>
+    public SequenceFlow? DefaultFlow { get; internal set; }
+}
+
+/// <summary>A <c>camunda:inputParameter</c> or <c>camunda:outputParameter</c>.</summary>
+public sealed record InputOutputMapping(string Name, Expression? Value);

@@ -1,0 +1,135 @@
+using System.Xml;
+using System.Xml.Linq;
+using Brands.Workflows.Expressions;
+using Brands.Workflows.Model;
+using static Brands.Workflows.Parsing.BpmnNamespaces;
+
+namespace Brands.Workflows.Parsing;
+
+/// <summary>
+/// Turns BPMN 2.0 XML into a <see cref="BpmnDocument"/>, collecting every problem (element id, line, message)
+/// rather than stopping at the first.
+/// </summary>
+internal sealed partial class BpmnParser
+{
+    private readonly List<ValidationError> _errors = [];
+    private readonly Dictionary<string, string?> _errorCodes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private bool _strict;
+
+    public static (BpmnDocument? Document, IReadOnlyList<ValidationError> Errors) Parse(string xml, int maxCharacters)
+    {
+        var parser = new BpmnParser();
+        var xdoc = SafeXmlLoader.Load(xml, maxCharacters, parser._errors);
+        if (xdoc?.Root is not { } root)
+        {
+            return (null, parser._errors);
+        }
+
+        var document = parser.ParseDefinitions(root);
+        return (parser._errors.Count == 0 ? document : null, parser._errors);
+    }
+
+    private BpmnDocument ParseDefinitions(XElement root)
+    {
+        var document = new BpmnDocument();
+        if (root.Name != Bpmn + "definitions")
+        {
+            Error(root, $"the root element is <{root.Name.LocalName}> in namespace '{root.Name.NamespaceName}', not BPMN 2.0 <definitions> ({Bpmn.NamespaceName})");
+            return document;
+        }
+
+        foreach (var error in root.Elements(Bpmn + "error"))
+        {
+            if (Attr(error, "id") is { } id)
+            {
+                _errorCodes[id] = Attr(error, "errorCode");
+            }
+        }
+
+        var processes = root.Elements(Bpmn + "process").ToList();
+        var anyExecutable = processes.Any(IsExecutable);
+        if (processes.Count == 0)
+        {
+            Error(root, "the file contains no <process>");
+        }
+        else if (!anyExecutable)
+        {
+            Error(processes[0], "no process is marked isExecutable=\"true\"; only executable processes can be deployed");
+        }
+
+        foreach (var element in processes)
+        {
+            // A file without executable processes is checked whole, so its author learns everything at once.
+            _strict = IsExecutable(element) || !anyExecutable;
+            var process = new ProcessModel(Attr(element, "id") ?? "", Attr(element, "name"), Line(element), IsExecutable(element));
+            RequireId(element);
+            ParseContainer(element, process.Body, process);
+            if (_strict)
+            {
+                CheckStartEvents(element, process.Body, isProcess: true);
+            }
+
+            document.Processes.Add(process);
+        }
+
+        return document;
+    }
+
+    private static bool IsExecutable(XElement process) =>
+        string.Equals(Attr(process, "isExecutable"), "true", StringComparison.OrdinalIgnoreCase);
+
+    private void CheckStartEvents(XElement element, FlowContainer container, bool isProcess)
+    {
+        var starts = container.StartEvents.Count();
+        var what = isProcess ? "process" : "sub-process";
+        if (starts == 0)
+        {
+            Error(element, $"the {what} has no none start event");
+        }
+        else if (starts > 1)
+        {
+            Error(element, $"the {what} has {starts} none start events; exactly one is allowed");
+        }
+    }
+
+    private void Error(XElement element, string message) =>
+        _errors.Add(new ValidationError(Attr(element, "id"), Line(element), message));
+
+    private void Error(string? id, int line, string message) => _errors.Add(new ValidationError(id, line, message));
+
+    private void RequireId(XElement element)
+    {
+        var id = Attr(element, "id");
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            Error(element, $"<{element.Name.LocalName}> has no id");
+        }
+        else if (!_ids.Add(id))
+        {
+            Error(element, $"the id '{id}' is used more than once");
+        }
+    }
+
+    internal static string? Attr(XElement element, string name) => element.Attribute(name)?.Value;
+
+    internal static string? CamundaAttr(XElement element, string name) => element.Attribute(Camunda + name)?.Value;
+
+    internal static int Line(XObject node) => node is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
+
+    private Expression? CompileExpression(XElement owner, string? text, string what)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var expression = ExpressionCompiler.Compile(text, out var error);
+        if (expression is null)
+        {
+            Error(owner, $"{what}: {error}");
+        }
+
+        return expression;
+    }
+}

@@ -1,0 +1,26 @@
+using Brands.Workflows.Model;
+
+namespace Brands.Workflows.Runtime.Behaviors;
+
+internal sealed class EndEventBehavior : INodeBehavior
+{
+    public static readonly EndEventBehavior Instance = new();
+
+    public async Task ExecuteAsync(TokenRunner runner, CaseRuntime @case, TokenState token, FlowNode node)
+    {
+        var end = (EndEvent)node;
+        runner.Context.History(@case, "element-left", node.Id);
+        switch (end.Kind)
+        {
+            case EndEventKind.Terminate:
+                await runner.TerminateScopeAsync(@case, token);
+                break;
+            case EndEventKind.Error:
+                await runner.ThrowErrorAsync(@case, token, end.ErrorCode, checkOwnBoundaries: false);
+                break;
+            default:
+                await runner.EndTokenAsync(@case, token);
+                break;
+        }
+    }
+}

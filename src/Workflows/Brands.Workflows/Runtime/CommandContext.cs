@@ -1,0 +1,134 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Brands.Workflows.Persistence;
+
+namespace Brands.Workflows.Runtime;
+
+/// <summary>
+/// One engine command's unit of work: the cases and tasks it touched, the tokens still to move, and the
+/// <see cref="ChangeSet"/> committed at the end in one transaction.
+/// </summary>
+internal sealed class CommandContext(EngineServices services, string? userId)
+{
+    private readonly Dictionary<Guid, CaseRuntime> _cases = [];
+    private readonly Dictionary<Guid, TaskRecord> _tasks = [];
+    private readonly Queue<(CaseRuntime Case, TokenState Token)> _agenda = new();
+
+    public EngineServices Services { get; } = services;
+    public string? UserId { get; } = userId;
+    public ChangeSet Changes { get; } = new();
+    public DateTimeOffset Now { get; } = services.Time.GetUtcNow();
+    public int Steps { get; set; }
+
+    /// <summary>Attempts left for a token whose retry job is running now (its failure uses these, not the cycle).</summary>
+    public Dictionary<string, int> RetriesLeft { get; } = [];
+
+    public IEnumerable<CaseRuntime> Cases => _cases.Values;
+
+    public void Schedule(CaseRuntime @case, TokenState token) => _agenda.Enqueue((@case, token));
+
+    public bool TryNext(out CaseRuntime @case, out TokenState token)
+    {
+        if (_agenda.TryDequeue(out var item))
+        {
+            (@case, token) = item;
+            return true;
+        }
+
+        (@case, token) = (null!, null!);
+        return false;
+    }
+
+    public void Track(CaseRuntime @case) => _cases[@case.Id] = @case;
+
+    public async Task<CaseRuntime> LoadCaseAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (_cases.TryGetValue(id, out var loaded))
+        {
+            return loaded;
+        }
+
+        var record = await Services.Store.GetInstanceAsync(id, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"Case {id} does not exist.");
+        var process = await Services.Definitions.GetProcessAsync(record.DefinitionId, cancellationToken);
+        var runtime = new CaseRuntime(record, process, isNew: false);
+        _cases[id] = runtime;
+        return runtime;
+    }
+
+    public async Task<TaskRecord> LoadTaskAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (_tasks.TryGetValue(id, out var loaded))
+        {
+            return loaded;
+        }
+
+        var task = await Services.Store.GetTaskAsync(id, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"Task {id} does not exist.");
+        _tasks[id] = task;
+        return task;
+    }
+
+    /// <summary>Records that a loaded task changed; written with a version check.</summary>
+    public void TaskChanged(TaskRecord task)
+    {
+        if (Changes.NewTasks.Contains(task) || Changes.UpdatedTasks.Contains(task))
+        {
+            return;
+        }
+
+        Changes.UpdatedTasks.Add(task);
+        Changes.ExpectedVersions[task.Id] = task.Version;
+    }
+
+    public void AddTask(TaskRecord task)
+    {
+        _tasks[task.Id] = task;
+        Changes.NewTasks.Add(task);
+    }
+
+    /// <summary>Appends a history entry, chained by hash to the case's previous one.</summary>
+    public void History(CaseRuntime @case, string kind, string? elementId, JsonObject? data = null, string? userId = null)
+    {
+        var state = @case.State;
+        var sequence = ++state.HistorySequence;
+        var user = userId ?? UserId;
+        var json = data?.ToJsonString();
+        var material = $"{state.LastHash}|{@case.Id}|{sequence}|{Now:O}|{kind}|{elementId}|{user}|{json}";
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(material)));
+        Changes.History.Add(new HistoryRecord
+        {
+            Id = Guid.CreateVersion7(Now),
+            InstanceId = @case.Id,
+            Sequence = sequence,
+            At = Now,
+            Kind = kind,
+            ElementId = elementId,
+            UserId = user,
+            DataJson = json,
+            PreviousHash = state.LastHash,
+            Hash = hash,
+        });
+        state.LastHash = hash;
+    }
+
+    /// <summary>Writes every touched case's state into the change set.</summary>
+    public void Flush()
+    {
+        foreach (var @case in _cases.Values)
+        {
+            @case.Record.StateJson = @case.State.Serialize();
+            @case.Record.VariablesJson = @case.Variables.ToJsonString();
+            if (@case.IsNew)
+            {
+                Changes.NewInstances.Add(@case.Record);
+            }
+            else
+            {
+                Changes.UpdatedInstances.Add(@case.Record);
+                Changes.ExpectedVersions[@case.Id] = @case.Record.Version;
+            }
+        }
+    }
+}

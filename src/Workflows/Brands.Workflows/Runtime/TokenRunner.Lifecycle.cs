@@ -1,0 +1,268 @@
+using System.Text.Json.Nodes;
+using Brands.Workflows.Model;
+using Brands.Workflows.Persistence;
+using Brands.Workflows.Runtime.Behaviors;
+
+namespace Brands.Workflows.Runtime;
+
+internal sealed partial class TokenRunner
+{
+    public JobRecord AddJob(CaseRuntime @case, TokenState token, string kind, int retries, DateTimeOffset due, string? error = null)
+    {
+        var node = @case.Node(token.ElementId);
+        var job = new JobRecord
+        {
+            Id = Guid.CreateVersion7(Context.Now),
+            InstanceId = @case.Id,
+            TokenId = token.Id,
+            ElementId = token.ElementId,
+            Kind = kind,
+            DueAt = due,
+            Retries = retries,
+            RetryCycle = node.RetryCycle ?? Context.Services.Options.DefaultRetryCycle,
+            LastError = error,
+            CreatedAt = Context.Now,
+        };
+        Context.Changes.NewJobs.Add(job);
+        token.JobId = job.Id;
+        return job;
+    }
+
+    /// <summary>
+    /// Parks a token that failed: a retry job holds it, and once no attempts are left an incident asks an
+    /// administrator to look. The rest of the case runs on.
+    /// </summary>
+    public void Fail(CaseRuntime @case, TokenState token, string message, string kind, int retriesLeft = 0, TimeSpan retryAfter = default)
+    {
+        token.State = TokenStates.Failed;
+        token.AsyncDone = true;
+        var job = AddJob(@case, token, kind == IncidentKinds.FailedJob ? JobKind.ServiceTaskRetry : JobKind.Retry,
+            retriesLeft, Context.Now + retryAfter, message);
+        Context.Services.Logger.LogCaseFailure(@case.Id, token.ElementId, message);
+        if (retriesLeft > 0)
+        {
+            Context.History(@case, "job-failed", token.ElementId, new JsonObject { ["message"] = message, ["retriesLeft"] = retriesLeft });
+            return;
+        }
+
+        RaiseIncident(@case, token.ElementId, job.Id, kind, message);
+    }
+
+    public void RaiseIncident(CaseRuntime @case, string elementId, Guid? jobId, string kind, string message)
+    {
+        Context.Changes.NewIncidents.Add(new IncidentRecord
+        {
+            Id = Guid.CreateVersion7(Context.Now),
+            InstanceId = @case.Id,
+            JobId = jobId,
+            ElementId = elementId,
+            Kind = kind,
+            Message = message,
+            CreatedAt = Context.Now,
+        });
+        Context.History(@case, "incident-raised", elementId, new JsonObject { ["kind"] = kind, ["message"] = message });
+    }
+
+    public async Task CompleteCaseAsync(CaseRuntime @case, string status)
+    {
+        if (@case.IsEnded)
+        {
+            return;
+        }
+
+        foreach (var token in @case.State.Tokens.ToList())
+        {
+            await CancelTokenAsync(@case, token);
+        }
+
+        @case.State.Scopes.Clear();
+        @case.Record.Status = status;
+        @case.Record.EndedAt = Context.Now;
+        Context.History(@case, status == InstanceStatus.Completed ? "instance-completed" : "instance-terminated", null);
+        if (status == InstanceStatus.Completed && @case.Record.ParentInstanceId is { } parentId)
+        {
+            await CallActivityBehavior.CalledCaseCompletedAsync(this, @case, parentId);
+        }
+    }
+
+    /// <summary>Removes a token with everything it started: its task, job, child scopes and called case.</summary>
+    public async Task CancelTokenAsync(CaseRuntime @case, TokenState token)
+    {
+        foreach (var scope in @case.State.Scopes.Where(s => s.OwnerTokenId == token.Id).ToList())
+        {
+            await CancelScopeAsync(@case, scope);
+        }
+
+        if (token.TaskId is { } taskId)
+        {
+            var task = await Context.LoadTaskAsync(taskId, CancellationToken);
+            if (task.State == TaskState.Open)
+            {
+                task.State = TaskState.Cancelled;
+                task.EndedAt = Context.Now;
+                Context.TaskChanged(task);
+                Context.History(@case, "task-cancelled", token.ElementId, new JsonObject { ["taskId"] = taskId.ToString() });
+            }
+        }
+
+        if (token.JobId is { } jobId)
+        {
+            var pending = Context.Changes.NewJobs.Find(j => j.Id == jobId);
+            if (pending is not null)
+            {
+                Context.Changes.NewJobs.Remove(pending);
+            }
+            else
+            {
+                Context.Changes.DeletedJobs.Add(jobId);
+            }
+        }
+
+        if (token.CalledCaseId is { } calledId)
+        {
+            var called = await Context.LoadCaseAsync(calledId, CancellationToken);
+            await CompleteCaseAsync(called, InstanceStatus.Terminated);
+        }
+
+        @case.State.Tokens.Remove(token);
+    }
+
+    private async Task CancelScopeAsync(CaseRuntime @case, ScopeState scope)
+    {
+        foreach (var child in @case.State.Scopes.Where(s => s.ParentId == scope.Id).ToList())
+        {
+            await CancelScopeAsync(@case, child);
+        }
+
+        foreach (var token in @case.TokensIn(scope.Id).ToList())
+        {
+            await CancelTokenAsync(@case, token);
+        }
+
+        @case.State.Scopes.Remove(scope);
+    }
+
+    /// <summary>A terminate end event ends every token of its scope; the scope then completes (BPMN 2.0 §10.5.3).</summary>
+    public async Task TerminateScopeAsync(CaseRuntime @case, TokenState token)
+    {
+        var scopeId = token.ScopeId;
+        @case.State.Tokens.Remove(token);
+        if (scopeId == ScopeKinds.Root)
+        {
+            await CompleteCaseAsync(@case, InstanceStatus.Terminated);
+            return;
+        }
+
+        foreach (var other in @case.TokensIn(scopeId).ToList())
+        {
+            await CancelTokenAsync(@case, other);
+        }
+
+        foreach (var child in @case.State.Scopes.Where(s => s.ParentId == scopeId).ToList())
+        {
+            await CancelScopeAsync(@case, child);
+        }
+
+        var scope = @case.FindScope(scopeId)!;
+        if (scope.Kind == ScopeKinds.MultiInstanceInner)
+        {
+            var inner = @case.AddToken(scopeId, scope.ElementId, TokenStates.Leaving);
+            inner.MultiInstanceInner = true;
+            await MultiInstanceBehavior.InnerCompletedAsync(this, @case, inner, (Activity)@case.Node(scope.ElementId));
+            return;
+        }
+
+        await CompleteScopeIfEmptyAsync(@case, scopeId);
+    }
+
+    /// <summary>
+    /// Throws a BPMN error from <paramref name="token"/>: the nearest enclosing activity with a matching error
+    /// boundary event catches it, across call activities too (BPMN 2.0 §10.5.6). Uncaught, the token simply ends,
+    /// as in Camunda 7.
+    /// </summary>
+    public async Task ThrowErrorAsync(CaseRuntime @case, TokenState token, string? errorCode, bool checkOwnBoundaries)
+    {
+        Context.History(@case, "error-thrown", token.ElementId, new JsonObject { ["errorCode"] = errorCode });
+        var (currentCase, current, checkSelf) = (@case, token, checkOwnBoundaries);
+        while (true)
+        {
+            if (checkSelf && !current.MultiInstanceInner
+                && currentCase.Node(current.ElementId) is Activity activity
+                && activity.BoundaryEvents.FirstOrDefault(b => b.Catches(errorCode)) is { } boundary)
+            {
+                await CatchErrorAsync(currentCase, current, boundary, errorCode);
+                return;
+            }
+
+            checkSelf = true;
+            if (current.ScopeId != ScopeKinds.Root)
+            {
+                var scope = currentCase.FindScope(current.ScopeId)!;
+                current = scope.Kind == ScopeKinds.MultiInstanceInner
+                    ? currentCase.FindToken(currentCase.FindScope(scope.ParentId)!.OwnerTokenId)!
+                    : currentCase.FindToken(scope.OwnerTokenId)!;
+                continue;
+            }
+
+            if (currentCase.Record.ParentInstanceId is { } parentId && currentCase.Record.ParentTokenId is { } parentTokenId)
+            {
+                var parent = await Context.LoadCaseAsync(parentId, CancellationToken);
+                if (parent.FindToken(parentTokenId) is { } caller)
+                {
+                    (currentCase, current) = (parent, caller);
+                    continue;
+                }
+            }
+
+            Context.History(@case, "error-uncaught", token.ElementId, new JsonObject { ["errorCode"] = errorCode });
+            if (@case.FindToken(token.Id) is not null)
+            {
+                await EndTokenAsync(@case, token);
+            }
+
+            return;
+        }
+    }
+
+    private async Task CatchErrorAsync(CaseRuntime @case, TokenState catcher, BoundaryEvent boundary, string? errorCode)
+    {
+        var scopeId = catcher.ScopeId;
+        await CancelTokenAsync(@case, catcher);
+        var token = @case.AddToken(scopeId, boundary.Id, TokenStates.Ready);
+        if (boundary.ErrorCodeVariable is { } variable)
+        {
+            ScopeOf(@case, token).SetVariable(variable, errorCode);
+        }
+
+        Context.History(@case, "error-caught", boundary.Id, new JsonObject { ["errorCode"] = errorCode });
+        Schedule(@case, token, TokenStates.Ready);
+    }
+
+    private async Task<bool> ReleaseInclusiveJoinsAsync()
+    {
+        var released = false;
+        foreach (var @case in Context.Cases.Where(c => !c.IsEnded).ToList())
+        {
+            var waiting = @case.State.Tokens
+                .Where(t => t.State == TokenStates.Joining && @case.Node(t.ElementId) is InclusiveGateway)
+                .ToList();
+            foreach (var token in waiting)
+            {
+                try
+                {
+                    if (@case.FindToken(token.Id) is not null
+                        && await InclusiveGatewayBehavior.TryJoinAsync(this, @case, token, (InclusiveGateway)@case.Node(token.ElementId)))
+                    {
+                        released = true;
+                    }
+                }
+                catch (Expressions.ScriptFailedException e) when (@case.FindToken(token.Id) is not null)
+                {
+                    Fail(@case, token, e.Message, IncidentKinds.Expression);
+                }
+            }
+        }
+
+        return released;
+    }
+}

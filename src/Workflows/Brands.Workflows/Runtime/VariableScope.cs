@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using Brands.Workflows.Expressions;
+
+namespace Brands.Workflows.Runtime;
+
+/// <summary>
+/// Variables as seen from a token: its local variables, then each enclosing scope out to the case. Writes follow
+/// Camunda's setVariable: the nearest scope that already holds the name, otherwise the case (DESIGN §3.3).
+/// </summary>
+internal sealed class VariableScope(CommandContext context, CaseRuntime @case, TokenState? token, string scopeId) : IScriptScope
+{
+    public string? BusinessKey => @case.Record.BusinessKey;
+    public Guid CaseId => @case.Id;
+
+    public IEnumerable<KeyValuePair<string, JsonNode?>> VisibleVariables()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var variables in Layers())
+        {
+            foreach (var pair in variables)
+            {
+                if (seen.Add(pair.Key))
+                {
+                    yield return pair;
+                }
+            }
+        }
+    }
+
+    public JsonNode? Get(string name)
+    {
+        foreach (var variables in Layers())
+        {
+            if (variables.TryGetPropertyValue(name, out var value))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    public void SetVariable(string name, JsonNode? value)
+    {
+        var target = Layers().FirstOrDefault(v => v.ContainsKey(name)) ?? @case.Variables;
+        SetIn(target, name, value);
+    }
+
+    /// <summary>Sets a variable in the token's own (local) layer.</summary>
+    public void SetLocal(string name, JsonNode? value)
+    {
+        if (token is null)
+        {
+            SetIn(@case.VariablesOf(scopeId), name, value);
+            return;
+        }
+
+        token.Variables ??= [];
+        SetIn(token.Variables, name, value);
+    }
+
+    private void SetIn(JsonObject target, string name, JsonNode? value)
+    {
+        target.TryGetPropertyValue(name, out var old);
+        var copy = value?.DeepClone();
+        if (old is null && copy is null && target.ContainsKey(name) || JsonNode.DeepEquals(old, copy) && target.ContainsKey(name))
+        {
+            return;
+        }
+
+        target[name] = copy;
+        if (ReferenceEquals(target, @case.Variables))
+        {
+            context.History(@case, "variable-changed", token?.ElementId, new JsonObject
+            {
+                ["name"] = name,
+                ["old"] = old?.DeepClone(),
+                ["new"] = copy?.DeepClone(),
+            });
+        }
+    }
+
+    private IEnumerable<JsonObject> Layers()
+    {
+        if (token?.Variables is { } local)
+        {
+            yield return local;
+        }
+
+        foreach (var id in @case.ScopeChain(scopeId))
+        {
+            yield return @case.VariablesOf(id);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text.Json.Nodes;
+using Brands.Workflows.Model;
+using Brands.Workflows.Persistence;
+using Brands.Workflows.Runtime;
+
+namespace Brands.Workflows;
+
+public sealed partial class WorkflowEngine
+{
+    public partial async Task<CaseSnapshot> StartAsync(string definitionKey, string? businessKey, JsonObject? variables, string? userId, CancellationToken cancellationToken)
+    {
+        var definition = await _store.FindLatestDefinitionAsync(definitionKey, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"No process with key '{definitionKey}' is deployed.");
+        return await ExecuteAsync(userId, async (_, runner) =>
+        {
+            var @case = await CaseStarter.CreateAsync(runner, definition, businessKey, (JsonObject?)variables?.DeepClone(), null);
+            await runner.RunAsync();
+            return Snapshot(@case);
+        }, cancellationToken);
+    }
+
+    public partial async Task<CaseSnapshot?> GetCaseAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var record = await _store.GetInstanceAsync(caseId, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var process = await _services.Definitions.GetProcessAsync(record.DefinitionId, cancellationToken);
+        return Snapshot(new CaseRuntime(record, process, isNew: false));
+    }
+
+    public partial Task ClaimTaskAsync(Guid taskId, string userId, CancellationToken cancellationToken) =>
+        ExecuteAsync(userId, async (context, _) =>
+        {
+            var task = await OpenTaskAsync(context, taskId, cancellationToken);
+            if (task.Assignee == userId)
+            {
+                return 0;
+            }
+
+            if (task.Assignee is not null)
+            {
+                throw new WorkflowConflictException($"The task is already claimed by {task.Assignee}.");
+            }
+
+            task.Assignee = userId;
+            context.TaskChanged(task);
+            var @case = await context.LoadCaseAsync(task.InstanceId, cancellationToken);
+            context.History(@case, "task-claimed", task.ElementId, new JsonObject { ["taskId"] = taskId.ToString() });
+            return 0;
+        }, cancellationToken);
+
+    public partial Task UnclaimTaskAsync(Guid taskId, string userId, CancellationToken cancellationToken) =>
+        ExecuteAsync(userId, async (context, _) =>
+        {
+            var task = await OpenTaskAsync(context, taskId, cancellationToken);
+            if (task.Assignee is null)
+            {
+                return 0;
+            }
+
+            if (task.Assignee != userId)
+            {
+                throw new WorkflowConflictException($"The task is claimed by {task.Assignee}; only they can release it.");
+            }
+
+            task.Assignee = null;
+            context.TaskChanged(task);
+            var @case = await context.LoadCaseAsync(task.InstanceId, cancellationToken);
+            context.History(@case, "task-unclaimed", task.ElementId, new JsonObject { ["taskId"] = taskId.ToString() });
+            return 0;
+        }, cancellationToken);
+
+    public partial Task CompleteTaskAsync(Guid taskId, JsonObject? variables, string? userId, CancellationToken cancellationToken) =>
+        ExecuteAsync(userId, async (context, runner) =>
+        {
+            var task = await OpenTaskAsync(context, taskId, cancellationToken);
+            if (task.Assignee is not null && userId is not null && task.Assignee != userId)
+            {
+                throw new WorkflowConflictException($"The task is claimed by {task.Assignee}.");
+            }
+
+            var @case = await context.LoadCaseAsync(task.InstanceId, cancellationToken);
+            var token = @case.FindToken(task.TokenId);
+            if (token is null || token.TaskId != task.Id)
+            {
+                throw new WorkflowConflictException("The case no longer waits for this task.");
+            }
+
+            task.State = TaskState.Completed;
+            task.EndedAt = context.Now;
+            task.CompletedBy = userId;
+            context.TaskChanged(task);
+            context.History(@case, "task-completed", task.ElementId, new JsonObject
+            {
+                ["taskId"] = taskId.ToString(),
+                ["variables"] = variables?.DeepClone(),
+            });
+            SetVariables(runner.ScopeOf(@case, token), variables);
+            token.TaskId = null;
+            runner.Schedule(@case, token, TokenStates.Leaving);
+            return 0;
+        }, cancellationToken);
+
+    public partial Task TriggerAsync(Guid caseId, string elementId, JsonObject? variables, CancellationToken cancellationToken) =>
+        ExecuteAsync(null, async (context, runner) =>
+        {
+            var @case = await context.LoadCaseAsync(caseId, cancellationToken);
+            var token = @case.State.Tokens.FirstOrDefault(t => t.ElementId == elementId && t.State == TokenStates.Waiting
+                    && @case.Node(t.ElementId) is ReceiveTask)
+                ?? throw new WorkflowConflictException($"The case does not wait in receive task '{elementId}'.");
+            context.History(@case, "task-triggered", elementId, new JsonObject { ["variables"] = variables?.DeepClone() });
+            SetVariables(runner.ScopeOf(@case, token), variables);
+            runner.Schedule(@case, token, TokenStates.Leaving);
+            return 0;
+        }, cancellationToken);
+
+    private static async Task<TaskRecord> OpenTaskAsync(CommandContext context, Guid taskId, CancellationToken cancellationToken)
+    {
+        var task = await context.LoadTaskAsync(taskId, cancellationToken);
+        return task.State == TaskState.Open ? task
+            : throw new WorkflowConflictException($"The task is already {task.State}{(task.CompletedBy is { } by ? $" by {by}" : "")}.");
+    }
+
+    private static void SetVariables(VariableScope scope, JsonObject? variables)
+    {
+        foreach (var (name, value) in variables ?? [])
+        {
+            scope.SetVariable(name, value);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using Brands.Workflows.Expressions;
+using Brands.Workflows.Handlers;
+using Brands.Workflows.Persistence;
+using Brands.Workflows.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace Brands.Workflows;
+
+public sealed partial class WorkflowEngine
+{
+    private readonly EngineServices _services;
+    private readonly IWorkflowStore _store;
+    private readonly WorkflowEngineOptions _options;
+
+    public WorkflowEngine(IWorkflowStore store, IEnumerable<IServiceTaskHandler> handlers, WorkflowEngineOptions options,
+        TimeProvider timeProvider, ILogger<WorkflowEngine> logger)
+    {
+        ArgumentNullException.ThrowIfNull(handlers);
+        var byTopic = new Dictionary<string, IServiceTaskHandler>(StringComparer.Ordinal);
+        foreach (var handler in handlers)
+        {
+            if (!byTopic.TryAdd(handler.Topic, handler))
+            {
+                throw new InvalidOperationException($"Two handlers are registered for topic '{handler.Topic}': {byTopic[handler.Topic].GetType().Name} and {handler.GetType().Name}.");
+            }
+        }
+
+        _store = store;
+        _options = options;
+        _services = new EngineServices(store, new DefinitionCache(store), byTopic, new ScriptEvaluator(options), options, timeProvider, logger);
+    }
+
+    /// <summary>The topics that have a handler; a deployment naming any other topic is refused.</summary>
+    public IReadOnlyCollection<string> Topics => [.. _services.Handlers.Keys];
+
+    /// <summary>
+    /// Runs one command in a fresh unit of work and commits it in one transaction; a lost optimistic-concurrency
+    /// race re-runs the whole command, a bounded number of times, then reports a conflict.
+    /// </summary>
+    private async Task<T> ExecuteAsync<T>(string? userId, Func<CommandContext, TokenRunner, Task<T>> command, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var context = new CommandContext(_services, userId);
+            var runner = new TokenRunner(context, cancellationToken);
+            var result = await command(context, runner);
+            await runner.RunAsync();
+            context.Flush();
+            if (context.Changes.IsEmpty)
+            {
+                return result;
+            }
+
+            try
+            {
+                await _store.CommitAsync(context.Changes, cancellationToken);
+                return result;
+            }
+            catch (WorkflowConcurrencyException) when (attempt < _options.MaxCommandAttempts)
+            {
+                // Someone else changed the same case or task first: run again on fresh state.
+            }
+            catch (WorkflowConcurrencyException e)
+            {
+                throw new WorkflowConflictException($"The case was changed by someone else {attempt} times in a row; try again. ({e.Message})");
+            }
+        }
+    }
+
+    private static CaseSnapshot Snapshot(CaseRuntime @case) => new(
+        @case.Id,
+        @case.Record.DefinitionKey,
+        @case.Record.DefinitionVersion,
+        @case.Record.BusinessKey,
+        @case.Record.Status,
+        @case.ActiveElementIds(),
+        (System.Text.Json.Nodes.JsonObject)@case.Variables.DeepClone(),
+        @case.Record.StartedAt,
+        @case.Record.EndedAt,
+        @case.Record.ParentInstanceId);
+}

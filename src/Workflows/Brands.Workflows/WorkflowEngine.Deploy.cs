@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+using System.Text;
+using Brands.Workflows.Model;
+using Brands.Workflows.Parsing;
+using Brands.Workflows.Persistence;
+
+namespace Brands.Workflows;
+
+public sealed partial class WorkflowEngine
+{
+    public partial async Task<DeploymentResult> DeployAsync(IReadOnlyList<BpmnSource> files, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var errors = new List<ValidationError>();
+        var parsed = new List<(BpmnSource File, BpmnDocument Document)>();
+        foreach (var file in files)
+        {
+            var (document, fileErrors) = BpmnParser.Parse(file.Xml, _options.MaxBpmnBytes);
+            errors.AddRange(files.Count == 1 ? fileErrors : fileErrors.Select(e => e with { Message = $"{file.Name}: {e.Message}" }));
+            if (document is not null)
+            {
+                parsed.Add((file, document));
+            }
+        }
+
+        var deployedKeys = parsed.SelectMany(p => p.Document.Processes).Where(p => p.IsExecutable).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (_, document) in parsed)
+        {
+            foreach (var process in document.Processes.Where(p => p.IsExecutable))
+            {
+                await CheckReferencesAsync(process, deployedKeys, errors, cancellationToken);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new BpmnValidationException(errors);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StoreVersionsAsync(parsed, cancellationToken);
+            }
+            catch (WorkflowConcurrencyException) when (attempt < _options.MaxCommandAttempts)
+            {
+                // Another node deployed the same key at the same moment: number again.
+            }
+        }
+    }
+
+    private async Task CheckReferencesAsync(ProcessModel process, HashSet<string> deployedKeys, List<ValidationError> errors, CancellationToken cancellationToken)
+    {
+        foreach (var node in process.AllNodes.Values)
+        {
+            if (node is ServiceTask task && !_services.Handlers.ContainsKey(task.Topic))
+            {
+                errors.Add(new ValidationError(node.Id, node.Line, $"no handler is registered for topic '{task.Topic}'"));
+            }
+
+            if (node is CallActivity { CalledElement.IsLiteral: true } call)
+            {
+                var key = call.CalledElement.Source;
+                if (!deployedKeys.Contains(key) && await _store.FindLatestDefinitionAsync(key, cancellationToken) is null)
+                {
+                    errors.Add(new ValidationError(node.Id, node.Line, $"the called process '{key}' is not deployed; deploy it first or together with this file"));
+                }
+            }
+        }
+    }
+
+    private async Task<DeploymentResult> StoreVersionsAsync(List<(BpmnSource File, BpmnDocument Document)> parsed, CancellationToken cancellationToken)
+    {
+        var now = _services.Time.GetUtcNow();
+        var result = new List<DeployedDefinition>();
+        var added = new List<(DefinitionRecord Record, ProcessModel Process)>();
+        foreach (var (file, document) in parsed)
+        {
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(file.Xml)));
+            foreach (var process in document.Processes.Where(p => p.IsExecutable))
+            {
+                var latest = await _store.FindLatestDefinitionAsync(process.Id, cancellationToken);
+                if (latest is not null && latest.ContentHash == hash)
+                {
+                    result.Add(new DeployedDefinition(latest.Id, latest.Key, latest.Version, latest.Name, IsNew: false));
+                    continue;
+                }
+
+                var version = (latest?.Version ?? 0) + 1;
+                var record = new DefinitionRecord
+                {
+                    Id = $"{process.Id}:{version}",
+                    Key = process.Id,
+                    Version = version,
+                    Name = process.Name,
+                    Xml = file.Xml,
+                    ContentHash = hash,
+                    DeployedAt = now,
+                };
+                added.Add((record, process));
+                result.Add(new DeployedDefinition(record.Id, record.Key, record.Version, record.Name, IsNew: true));
+            }
+        }
+
+        if (added.Count > 0)
+        {
+            await _store.AddDefinitionsAsync([.. added.Select(a => a.Record)], cancellationToken);
+            foreach (var (record, process) in added)
+            {
+                _services.Definitions.Add(record.Id, process);
+            }
+        }
+
+        return new DeploymentResult(result);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using Brands.Workflows.Persistence;
+using Brands.Workflows.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace Brands.Workflows;
+
+public sealed partial class WorkflowEngine
+{
+    public partial async Task<int> ExecuteDueJobsAsync(string owner, int max, CancellationToken cancellationToken)
+    {
+        var now = _services.Time.GetUtcNow();
+        var jobs = await _store.AcquireJobsAsync(owner, now, now + _options.JobLockDuration, max, cancellationToken);
+        foreach (var job in jobs)
+        {
+            try
+            {
+                await ExecuteJobAsync(job, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _services.Logger.LogError(e, "Job {JobId} of case {CaseId} failed", job.Id, job.InstanceId);
+                await RecordJobFailureAsync(job.Id, e.Message, cancellationToken);
+            }
+        }
+
+        return jobs.Count;
+    }
+
+    private Task ExecuteJobAsync(JobRecord job, CancellationToken cancellationToken) =>
+        ExecuteAsync(null, async (context, runner) =>
+        {
+            context.Changes.DeletedJobs.Add(job.Id);
+            var @case = await context.LoadCaseAsync(job.InstanceId, cancellationToken);
+            var token = @case.FindToken(job.TokenId);
+            if (token is null || token.JobId != job.Id || @case.IsEnded)
+            {
+                return 0;
+            }
+
+            token.JobId = null;
+            token.AsyncDone = true;
+            var resume = job.Kind switch
+            {
+                JobKind.AsyncAfter => TokenStates.Leaving,
+                JobKind.Retry or JobKind.ServiceTaskRetry when token.ResumeLeaving => TokenStates.Leaving,
+                _ => TokenStates.Ready,
+            };
+            token.ResumeLeaving = false;
+            if (job.Kind is JobKind.Retry or JobKind.ServiceTaskRetry)
+            {
+                context.RetriesLeft[token.Id] = Math.Max(job.Retries - 1, 0);
+                context.History(@case, "job-retried", job.ElementId, new JsonObject { ["jobId"] = job.Id.ToString() });
+            }
+
+            runner.Schedule(@case, token, resume);
+            return 0;
+        }, cancellationToken);
+
+    /// <summary>A job whose command itself failed: count the attempt down, and raise an incident at zero.</summary>
+    private Task RecordJobFailureAsync(Guid jobId, string message, CancellationToken cancellationToken) =>
+        ExecuteAsync(null, async (context, runner) =>
+        {
+            var job = await _store.GetJobAsync(jobId, cancellationToken);
+            if (job is null)
+            {
+                return 0;
+            }
+
+            var interval = RetryCycle.TryParse(job.RetryCycle, out var cycle) ? cycle.Interval : TimeSpan.FromMinutes(5);
+            job.Retries = Math.Max(job.Retries - 1, 0);
+            job.LastError = message;
+            job.LockOwner = null;
+            job.LockExpiresAt = null;
+            job.DueAt = context.Now + interval;
+            context.Changes.UpdatedJobs.Add(job);
+            if (job.Retries == 0)
+            {
+                var @case = await context.LoadCaseAsync(job.InstanceId, cancellationToken);
+                runner.RaiseIncident(@case, job.ElementId, job.Id, IncidentKinds.FailedJob, message);
+            }
+
+            return 0;
+        }, cancellationToken);
+
+    public partial async Task RetryJobAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var incidents = await _store.GetOpenIncidentsAsync(null, cancellationToken);
+        await ExecuteAsync(null, async (context, _) =>
+        {
+            var job = await _store.GetJobAsync(jobId, cancellationToken)
+                ?? throw new WorkflowNotFoundException($"Job {jobId} does not exist.");
+            job.Retries = Math.Max(job.Retries, 1);
+            job.DueAt = context.Now;
+            job.LockOwner = null;
+            job.LockExpiresAt = null;
+            context.Changes.UpdatedJobs.Add(job);
+            var @case = await context.LoadCaseAsync(job.InstanceId, cancellationToken);
+            foreach (var incident in incidents.Where(i => i.JobId == jobId))
+            {
+                incident.ResolvedAt = context.Now;
+                context.Changes.UpdatedIncidents.Add(incident);
+                context.History(@case, "incident-resolved", incident.ElementId, new JsonObject { ["incidentId"] = incident.Id.ToString() });
+            }
+
+            return 0;
+        }, cancellationToken);
+    }
+}
