@@ -55,9 +55,26 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
         return problem;
     }
 
-    /// <summary>The framework's message plus the JSON reader's, which names the path and position of the problem.</summary>
-    private static string Describe(BadHttpRequestException exception) =>
-        exception.InnerException is JsonException json ? $"{exception.Message} {json.Message}" : exception.Message;
+    /// <summary>For a body that is not the expected JSON: where (JSON path, line, byte) and what, without CLR type names.</summary>
+    private static string Describe(BadHttpRequestException exception)
+    {
+        if (exception.InnerException is not JsonException json)
+        {
+            return exception.Message;
+        }
+
+        var where = $"at {json.Path ?? "$"} (line {(json.LineNumber ?? 0) + 1}, byte {json.BytePositionInLine ?? 0})";
+        var message = json.Message;
+        var pathStart = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (pathStart >= 0)
+        {
+            message = message[..pathStart];
+        }
+
+        return message.Contains("could not be converted", StringComparison.Ordinal)
+            ? $"The request body is not the expected JSON: the value {where} has the wrong type (variables, for one, must be a JSON object)."
+            : $"The request body is not valid JSON {where}: {message}";
+    }
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
