@@ -48,6 +48,16 @@ public abstract class HealthAndOpenApiTests<TFixture>(TFixture host) : IClassFix
     }
 
     [Fact]
+    public async Task The_swagger_ui_is_served_for_the_openapi_document()
+    {
+        using var client = host.CreateAnonymousClient();
+        using var response = await client.GetAsync("/swagger/index.html", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("swagger-ui", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_admin_incident_list_is_empty_on_a_fresh_database()
     {
         using var client = await host.CreateAdminClientAsync();

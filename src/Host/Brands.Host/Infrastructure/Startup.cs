@@ -26,8 +26,8 @@ internal static class Startup
             ?? addresses?.FirstOrDefault()
             ?? "http://localhost:5080";
         app.Logger.LogInformation(
-            "Brands.Workflow is running: browse {Address} (API description {Address}/openapi/v1.json, health {Address}/health/ready); "
+            "Brands.Workflow is running: browse {Address} (API docs {Address}/swagger, {Address}/openapi/v1.json; health {Address}/health/ready); "
             + "sign in as {User} with the password from {PasswordKey} (development default Admin123!)",
-            address, address, address, AdminSeeder.AdminUserName, AdminSeeder.PasswordKey);
+            address, address, address, address, AdminSeeder.AdminUserName, AdminSeeder.PasswordKey);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 
 namespace Brands.Host.Infrastructure.Api;
 
-/// <summary>Problem details, OpenAPI, health checks, MediatR and the endpoints.</summary>
+/// <summary>Problem details, OpenAPI (with the Swagger UI at /swagger), health checks, MediatR and the endpoints.</summary>
 internal static class ApiSetup
 {
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
@@ -30,6 +30,7 @@ internal static class ApiSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
+        app.UseSwaggerUI(options => options.SwaggerEndpoint("/openapi/v1.json", "Brands.Workflow API"));
         app.MapHealth();
         app.MapApi();
         return app;
