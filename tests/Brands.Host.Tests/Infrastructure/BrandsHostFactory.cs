@@ -1,7 +1,9 @@
 using System.Net;
 using Brands.Host.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
+using Brands.Workflows.Handlers;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Brands.Host.Tests.Infrastructure;
 
@@ -28,5 +30,10 @@ public sealed class BrandsHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Brands", ConnectionString);
         builder.UseSetting("Seed:AdminPassword", AdminPassword);
         builder.UseSetting("Workflows:JobPollInterval", "00:00:00.200");
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<SwitchableServiceTaskHandler>();
+            services.AddSingleton<IServiceTaskHandler>(provider => provider.GetRequiredService<SwitchableServiceTaskHandler>());
+        });
     }
 }
