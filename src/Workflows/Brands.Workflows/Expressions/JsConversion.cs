@@ -40,7 +40,7 @@ internal static class JsConversion
                 {
                     JsonValueKind.True => new JsValue(true),
                     JsonValueKind.False => new JsValue(false),
-                    JsonValueKind.Number => new JsValue(element.GetValue<double>()),
+                    JsonValueKind.Number => new JsValue(JsonNumbers.ToDouble(element)),
                     JsonValueKind.String => new JsValue(element.GetValue<string>()),
                     _ => JsValue.Null,
                 };
@@ -127,7 +127,7 @@ internal static class JsConversion
         null => false,
         JsonValue v when v.GetValueKind() == JsonValueKind.False => false,
         JsonValue v when v.GetValueKind() == JsonValueKind.True => true,
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>() != 0,
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => JsonNumbers.ToDouble(v) != 0,
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>().Length > 0,
         _ => true,
     };
@@ -137,7 +137,7 @@ internal static class JsConversion
     {
         null => "null",
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>().ToString(CultureInfo.InvariantCulture),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => JsonNumbers.ToDouble(v).ToString(CultureInfo.InvariantCulture),
         _ => node.ToJsonString(),
     };
 

@@ -24,8 +24,11 @@ public sealed class ServiceTaskContext
     public string ElementId { get; }
     public string Topic { get; }
 
-    /// <summary>The variable visible from the task (local first, then enclosing scopes); null when absent.</summary>
-    public JsonNode? GetVariable(string name) => _read(name)?.DeepClone();
+    /// <summary>
+    /// The variable visible from the task (local first, then enclosing scopes); null when absent. A fresh copy read
+    /// from JSON, so numbers convert with <c>GetValue&lt;T&gt;</c> to any numeric type.
+    /// </summary>
+    public JsonNode? GetVariable(string name) => _read(name) is { } value ? JsonNode.Parse(value.ToJsonString()) : null;
 
     /// <summary>Sets a variable the way Camunda's setVariable does: in the nearest scope that has it, else on the case.</summary>
     public void SetVariable(string name, JsonNode? value) => _write(name, value);

@@ -11,7 +11,8 @@ internal sealed partial class BpmnParser
     [
         "documentation", "extensionElements", "laneSet", "textAnnotation", "association", "group", "dataObject",
         "dataObjectReference", "dataStoreReference", "property", "ioSpecification", "auditing", "monitoring",
-        "category", "incoming", "outgoing",
+        "category", "incoming", "outgoing", "multiInstanceLoopCharacteristics", "standardLoopCharacteristics",
+        "dataInputAssociation", "dataOutputAssociation",
     ];
 
     /// <summary>BPMN elements the engine does not execute (yet), with the reason shown to the author.</summary>
@@ -95,6 +96,16 @@ internal sealed partial class BpmnParser
             return null;
         }
 
+        if (!IsKnownElement(local))
+        {
+            if (_strict)
+            {
+                Error(element, $"<{local}> is not a BPMN 2.0 flow element the engine knows");
+            }
+
+            return null;
+        }
+
         RequireId(element);
         var id = Attr(element, "id") ?? "";
         var name = Attr(element, "name");
@@ -117,17 +128,11 @@ internal sealed partial class BpmnParser
             _ => null,
         };
 
-        if (node is null)
+        if (node is not null)
         {
-            if (_strict && !IsKnownElement(local))
-            {
-                Error(element, $"<{local}> is not a BPMN 2.0 flow element the engine knows");
-            }
-
-            return null;
+            ParseCommon(element, node);
         }
 
-        ParseCommon(element, node);
         return node;
     }
 

@@ -17,6 +17,7 @@ internal sealed partial class BpmnParser
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private bool _strict;
 
+    /// <summary>Parses and checks the file. The document is returned even with errors, so later checks can add theirs.</summary>
     public static (BpmnDocument? Document, IReadOnlyList<ValidationError> Errors) Parse(string xml, int maxCharacters)
     {
         var parser = new BpmnParser();
@@ -27,7 +28,7 @@ internal sealed partial class BpmnParser
         }
 
         var document = parser.ParseDefinitions(root);
-        return (parser._errors.Count == 0 ? document : null, parser._errors);
+        return (document, parser._errors);
     }
 
     private BpmnDocument ParseDefinitions(XElement root)

@@ -34,7 +34,7 @@ internal static class SafeXmlLoader
         }
         catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.Ordinal))
         {
-            errors.Add(new ValidationError(null, e.LineNumber, "DTDs (<!DOCTYPE …>) are not allowed in BPMN files"));
+            errors.Add(new ValidationError(null, LineOf(xml, "<!DOCTYPE") ?? e.LineNumber, "DTDs (<!DOCTYPE …>) are not allowed in BPMN files"));
         }
         catch (XmlException e)
         {
@@ -42,6 +42,12 @@ internal static class SafeXmlLoader
         }
 
         return null;
+    }
+
+    private static int? LineOf(string xml, string text)
+    {
+        var at = xml.IndexOf(text, StringComparison.Ordinal);
+        return at < 0 ? null : xml.AsSpan(0, at).Count('\n') + 1;
     }
 
     private static string StripPosition(string message)

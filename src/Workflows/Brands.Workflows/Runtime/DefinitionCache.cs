@@ -25,7 +25,7 @@ internal sealed class DefinitionCache(IWorkflowStore store)
     public ProcessModel Add(DefinitionRecord definition)
     {
         var (document, errors) = BpmnParser.Parse(definition.Xml, int.MaxValue);
-        var process = document?.Processes.FirstOrDefault(p => p.Id == definition.Key)
+        var process = (errors.Count == 0 ? document : null)?.Processes.FirstOrDefault(p => p.Id == definition.Key)
             ?? throw new InvalidOperationException($"Stored definition {definition.Id} no longer parses: {string.Join("; ", errors)}");
         _processes[definition.Id] = process;
         return process;

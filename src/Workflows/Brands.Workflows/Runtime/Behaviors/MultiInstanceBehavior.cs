@@ -105,7 +105,7 @@ internal static class MultiInstanceBehavior
         @case.State.Tokens.Remove(token);
         @case.State.Scopes.Remove(inner);
 
-        var loopCounter = (int)inner.Variables[LoopCounter]!.GetValue<double>();
+        var loopCounter = (int)JsonNumbers.ToDouble(inner.Variables[LoopCounter]!.AsValue());
         var count = Get(body, Instances);
         if (!done && mi.IsSequential && loopCounter + 1 < count)
         {
@@ -135,7 +135,7 @@ internal static class MultiInstanceBehavior
         }
     }
 
-    private static int Get(ScopeState body, string name) => (int)body.Variables[name]!.GetValue<double>();
+    private static int Get(ScopeState body, string name) => (int)JsonNumbers.ToDouble(body.Variables[name]!.AsValue());
 
     private static void Add(ScopeState body, string name, int delta) => body.Variables[name] = Get(body, name) + delta;
 

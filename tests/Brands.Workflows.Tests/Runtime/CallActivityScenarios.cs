@@ -1,0 +1,84 @@
+using Brands.Workflows.Persistence;
+using Brands.Workflows.Tests.Support;
+using Xunit;
+using static Brands.Workflows.Tests.Support.Bpmn;
+
+namespace Brands.Workflows.Tests.Runtime;
+
+public abstract class CallActivityScenarios(IStoreProvider stores) : EngineScenarios(stores)
+{
+    private static readonly string Child = Process("station-confirmation", $$"""
+        <bpmn:startEvent id="s" />
+        <bpmn:userTask id="confirm" camunda:assignee="${subject}" />
+        <bpmn:exclusiveGateway id="g" />
+        <bpmn:endEvent id="e" />
+        <bpmn:endEvent id="declined"><bpmn:errorEventDefinition errorRef="declinedError" /></bpmn:endEvent>
+        {{Flow("c1", "s", "confirm")}}
+        {{Flow("c2", "confirm", "g")}}
+        {{Flow("c3", "g", "e", "${confirmed}")}}
+        {{Flow("c4", "g", "declined", "${!confirmed}")}}
+        """, """<bpmn:error id="declinedError" errorCode="DECLINED" />""");
+
+    private static readonly string Parent = Process("application", $$"""
+        <bpmn:startEvent id="start" />
+        <bpmn:callActivity id="askStation" calledElement="station-confirmation">
+          <bpmn:extensionElements>
+            <camunda:in businessKey="${execution.processBusinessKey}" />
+            <camunda:in source="applicant" target="subject" />
+            <camunda:out source="confirmed" target="stationConfirmed" />
+          </bpmn:extensionElements>
+        </bpmn:callActivity>
+        <bpmn:boundaryEvent id="onDeclined" attachedToRef="askStation"><bpmn:errorEventDefinition errorRef="declinedError" /></bpmn:boundaryEvent>
+        <bpmn:userTask id="submit" />
+        <bpmn:userTask id="withoutStation" />
+        {{Flow("f1", "start", "askStation")}}
+        {{Flow("f2", "askStation", "submit")}}
+        {{Flow("f3", "onDeclined", "withoutStation")}}
+        """, """<bpmn:error id="declinedError" errorCode="DECLINED" />""");
+
+    private async Task<(EngineHarness Harness, CaseSnapshot Parent, TaskRecord ChildTask)> StartAsync()
+    {
+        var harness = NewHarness();
+        await harness.Engine.DeployAsync(Child);
+        var parent = await harness.StartAsync(Parent, new { applicant = "acme-co", secret = 1 }, "2025-ENT-ZJ-0012");
+        var childTask = (await Store.QueryTasksAsync(new TaskQuery { Assignee = "acme-co" })).Single(t => t.BusinessKey == "2025-ENT-ZJ-0012");
+        return (harness, parent, childTask);
+    }
+
+    [Fact]
+    public async Task A_call_activity_starts_the_called_process_with_mapped_variables_and_the_business_key()
+    {
+        var (harness, parent, childTask) = await StartAsync();
+
+        Assert.Equal(["askStation"], parent.ActiveElementIds);
+        var child = await harness.CaseAsync(childTask.InstanceId);
+        Assert.Equal(parent.Id, child.ParentId);
+        Assert.Equal("2025-ENT-ZJ-0012", child.BusinessKey);
+        Assert.Equal("acme-co", child.Variables["subject"]!.GetValue<string>());
+        Assert.False(child.Variables.ContainsKey("secret"));
+    }
+
+    [Fact]
+    public async Task When_the_called_case_completes_its_out_variables_return_and_the_parent_moves_on()
+    {
+        var (harness, parent, childTask) = await StartAsync();
+
+        await harness.Engine.CompleteTaskAsync(childTask.Id, new() { ["confirmed"] = true }, "acme-co");
+
+        Assert.Equal(InstanceStatus.Completed, (await harness.CaseAsync(childTask.InstanceId)).Status);
+        var after = await harness.CaseAsync(parent.Id);
+        Assert.Equal(["submit"], after.ActiveElementIds);
+        Assert.True(after.Variables["stationConfirmed"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task An_error_thrown_in_the_called_case_is_caught_on_the_call_activity()
+    {
+        var (harness, parent, childTask) = await StartAsync();
+
+        await harness.Engine.CompleteTaskAsync(childTask.Id, new() { ["confirmed"] = false }, "acme-co");
+
+        Assert.Equal(["withoutStation"], (await harness.CaseAsync(parent.Id)).ActiveElementIds);
+        Assert.Equal(InstanceStatus.Terminated, (await harness.CaseAsync(childTask.InstanceId)).Status);
+    }
+}

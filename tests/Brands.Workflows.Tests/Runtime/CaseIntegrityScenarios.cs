@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Text;
+using Brands.Workflows.Persistence;
+using Brands.Workflows.Tests.Support;
+using Xunit;
+using static Brands.Workflows.Tests.Support.Bpmn;
+
+namespace Brands.Workflows.Tests.Runtime;
+
+public abstract class CaseIntegrityScenarios(IStoreProvider stores) : EngineScenarios(stores)
+{
+    private static readonly string Simple = Process("simple", $$"""
+        <bpmn:startEvent id="start" />
+        <bpmn:userTask id="approve" />
+        <bpmn:endEvent id="end" />
+        {{Flow("f1", "start", "approve")}}
+        {{Flow("f2", "approve", "end")}}
+        """);
+
+    [Fact]
+    public async Task Two_clients_completing_the_same_task_at_once_exactly_one_wins()
+    {
+        var first = NewHarness();
+        var second = new WorkflowEngine(Store, first.Handlers, new WorkflowEngineOptions(), first.Clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<WorkflowEngine>.Instance);
+        var started = await first.StartAsync(Simple);
+        var task = Assert.Single(await first.TasksAsync(started.Id));
+
+        var results = await Task.WhenAll(
+            Attempt(() => first.Engine.CompleteTaskAsync(task.Id, new() { ["by"] = "first" }, null)),
+            Attempt(() => second.CompleteTaskAsync(task.Id, new() { ["by"] = "second" }, null)));
+
+        Assert.Equal(1, results.Count(r => r is null));
+        Assert.IsType<WorkflowConflictException>(Assert.Single(results, r => r is not null));
+        var done = await first.CaseAsync(started.Id);
+        Assert.Equal(InstanceStatus.Completed, done.Status);
+        Assert.Single(await Store.GetHistoryAsync(started.Id), h => h.Kind == "task-completed");
+    }
+
+    private static async Task<Exception?> Attempt(Func<Task> action)
+    {
+        try
+        {
+            await Task.Run(action);
+            return null;
+        }
+        catch (WorkflowConflictException e)
+        {
+            return e;
+        }
+    }
+
+    [Fact]
+    public async Task The_history_is_a_hash_chain_from_start_to_end()
+    {
+        var harness = NewHarness();
+        var started = await harness.StartAsync(Simple, new { applicant = "acme" });
+        await harness.CompleteAsync(started.Id, "approve", new { approved = true }, "li.wei");
+
+        var history = await Store.GetHistoryAsync(started.Id);
+        Assert.Equal("instance-started", history[0].Kind);
+        Assert.Equal("instance-completed", history[^1].Kind);
+        Assert.Equal(Enumerable.Range(1, history.Count).Select(i => (long)i), history.Select(h => h.Sequence));
+        Assert.Contains(history, h => h.Kind == "task-completed" && h.UserId == "li.wei");
+        Assert.Contains(history, h => h.Kind == "variable-changed" && h.DataJson!.Contains("approved", StringComparison.Ordinal));
+        string? previous = null;
+        foreach (var entry in history)
+        {
+            Assert.Equal(previous, entry.PreviousHash);
+            var material = $"{previous}|{entry.InstanceId}|{entry.Sequence}|{entry.At:O}|{entry.Kind}|{entry.ElementId}|{entry.UserId}|{entry.DataJson}";
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(material))), entry.Hash);
+            previous = entry.Hash;
+        }
+    }
+
+    [Fact]
+    public async Task Deploying_identical_xml_creates_no_version_and_a_change_creates_the_next()
+    {
+        var harness = NewHarness();
+        var first = await harness.Engine.DeployAsync(Simple.Replace("simple", "versioned", StringComparison.Ordinal));
+        var again = await harness.Engine.DeployAsync(Simple.Replace("simple", "versioned", StringComparison.Ordinal));
+        var changed = await harness.Engine.DeployAsync(Simple.Replace("simple", "versioned", StringComparison.Ordinal).Replace("approve\" />", "approve\" name=\"审批\" />", StringComparison.Ordinal));
+
+        Assert.True(first.CreatedAny);
+        Assert.False(again.CreatedAny);
+        Assert.Equal(first.Definitions[0].Version, again.Definitions[0].Version);
+        Assert.Equal(first.Definitions[0].Version + 1, changed.Definitions[0].Version);
+    }
+
+    [Fact]
+    public async Task A_running_case_stays_on_its_version_when_a_new_one_is_deployed()
+    {
+        var harness = NewHarness();
+        var started = await harness.StartAsync(Simple.Replace("simple", "pinned", StringComparison.Ordinal));
+        await harness.Engine.DeployAsync(Simple.Replace("simple", "pinned", StringComparison.Ordinal).Replace("approve", "approve2", StringComparison.Ordinal));
+
+        await harness.CompleteAsync(started.Id, "approve");
+        var done = await harness.CaseAsync(started.Id);
+        Assert.Equal(1, done.DefinitionVersion);
+        Assert.Equal(InstanceStatus.Completed, done.Status);
+    }
+
+    [Fact]
+    public async Task Starting_an_unknown_definition_is_not_found_and_stores_nothing()
+    {
+        var harness = NewHarness();
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => harness.Engine.StartAsync("no-such-process", null, null, null));
+        Assert.Null(await Store.FindLatestDefinitionAsync("no-such-process"));
+    }
+}

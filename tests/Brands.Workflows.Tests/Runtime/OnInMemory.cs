@@ -1,0 +1,21 @@
+using Brands.Workflows.Tests.Support;
+using Xunit;
+
+namespace Brands.Workflows.Tests.Runtime;
+
+// The engine scenarios on the in-memory store; the EF Core test project runs the same ones on SQLite and PostgreSQL.
+public sealed class UserTaskTests(InMemoryStoreProvider p) : UserTaskScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class GatewayTests(InMemoryStoreProvider p) : GatewayScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class ServiceTaskTests(InMemoryStoreProvider p) : ServiceTaskScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class ScriptTaskTests(InMemoryStoreProvider p) : ScriptTaskScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class SubProcessTests(InMemoryStoreProvider p) : SubProcessScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class CallActivityTests(InMemoryStoreProvider p) : CallActivityScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class MultiInstanceTests(InMemoryStoreProvider p) : MultiInstanceScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class CaseIntegrityTests(InMemoryStoreProvider p) : CaseIntegrityScenarios(p), IClassFixture<InMemoryStoreProvider>;
