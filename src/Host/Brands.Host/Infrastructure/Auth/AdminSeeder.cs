@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Brands.Host.Infrastructure.Auth;
 
@@ -6,7 +7,12 @@ namespace Brands.Host.Infrastructure.Auth;
 /// Outside production, creates the user <c>admin</c> (role national-admin) with the password in
 /// <c>Seed:AdminPassword</c> when that key is set and the user does not exist yet.
 /// </summary>
+/// <remarks>
+/// Several nodes may start at once on one database: a node that loses the race to insert the role or the user
+/// finds the winner's row and carries on.
+/// </remarks>
 internal sealed class AdminSeeder(
+    BrandsIdentityDbContext dbContext,
     UserManager<IdentityUser> users,
     RoleManager<IdentityRole> roles,
     IConfiguration configuration,
@@ -24,9 +30,15 @@ internal sealed class AdminSeeder(
             return;
         }
 
-        if (!await roles.RoleExistsAsync(Roles.NationalAdmin))
+        try
         {
-            Check(await roles.CreateAsync(new IdentityRole(Roles.NationalAdmin)));
+            if (!await roles.RoleExistsAsync(Roles.NationalAdmin))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(Roles.NationalAdmin)));
+            }
+        }
+        catch (DbUpdateException) when (await RoleExistsAfterRaceAsync())
+        {
         }
 
         if (await users.FindByNameAsync(AdminUserName) is not null)
@@ -35,9 +47,29 @@ internal sealed class AdminSeeder(
         }
 
         var admin = new IdentityUser(AdminUserName);
-        Check(await users.CreateAsync(admin, password));
+        try
+        {
+            Check(await users.CreateAsync(admin, password));
+        }
+        catch (DbUpdateException) when (await UserExistsAfterRaceAsync())
+        {
+            return;
+        }
+
         Check(await users.AddToRoleAsync(admin, Roles.NationalAdmin));
         logger.LogInformation("Created the development administrator '{UserName}'", AdminUserName);
+    }
+
+    private async Task<bool> RoleExistsAfterRaceAsync()
+    {
+        dbContext.ChangeTracker.Clear();
+        return await roles.RoleExistsAsync(Roles.NationalAdmin);
+    }
+
+    private async Task<bool> UserExistsAfterRaceAsync()
+    {
+        dbContext.ChangeTracker.Clear();
+        return await users.FindByNameAsync(AdminUserName) is not null;
     }
 
     private static void Check(IdentityResult result)
