@@ -37,8 +37,12 @@ internal sealed class AdminSeeder(
                 Check(await roles.CreateAsync(new IdentityRole(Roles.NationalAdmin)));
             }
         }
-        catch (DbUpdateException) when (await RoleExistsAfterRaceAsync())
+        catch (DbUpdateException)
         {
+            if (!await RoleExistsAfterRaceAsync())
+            {
+                throw;
+            }
         }
 
         if (await users.FindByNameAsync(AdminUserName) is not null)
@@ -51,9 +55,14 @@ internal sealed class AdminSeeder(
         {
             Check(await users.CreateAsync(admin, password));
         }
-        catch (DbUpdateException) when (await UserExistsAfterRaceAsync())
+        catch (DbUpdateException)
         {
-            return;
+            if (await UserExistsAfterRaceAsync())
+            {
+                return;
+            }
+
+            throw;
         }
 
         Check(await users.AddToRoleAsync(admin, Roles.NationalAdmin));
