@@ -40,8 +40,9 @@ public abstract class CallActivityScenarios(IStoreProvider stores) : EngineScena
     {
         var harness = NewHarness();
         await harness.Engine.DeployAsync(Child);
-        var parent = await harness.StartAsync(Parent, new { applicant = "acme-co", secret = 1 }, "2025-ENT-ZJ-0012");
-        var childTask = (await Store.QueryTasksAsync(new TaskQuery { Assignee = "acme-co" })).Single(t => t.BusinessKey == "2025-ENT-ZJ-0012");
+        var businessKey = $"2025-ENT-ZJ-{Guid.NewGuid():N}";
+        var parent = await harness.StartAsync(Parent, new { applicant = "acme-co", secret = 1 }, businessKey);
+        var childTask = (await Store.QueryTasksAsync(new TaskQuery { Assignee = "acme-co" })).Single(t => t.BusinessKey == businessKey);
         return (harness, parent, childTask);
     }
 
@@ -53,7 +54,7 @@ public abstract class CallActivityScenarios(IStoreProvider stores) : EngineScena
         Assert.Equal(["askStation"], parent.ActiveElementIds);
         var child = await harness.CaseAsync(childTask.InstanceId);
         Assert.Equal(parent.Id, child.ParentId);
-        Assert.Equal("2025-ENT-ZJ-0012", child.BusinessKey);
+        Assert.Equal(parent.BusinessKey, child.BusinessKey);
         Assert.Equal("acme-co", child.Variables["subject"]!.GetValue<string>());
         Assert.False(child.Variables.ContainsKey("secret"));
     }

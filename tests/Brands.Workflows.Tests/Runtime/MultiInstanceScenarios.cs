@@ -145,7 +145,12 @@ public abstract class MultiInstanceScenarios(IStoreProvider stores) : EngineScen
             {{Flow("f2", "plans", "after")}}
             """), new { cities = new[] { "a", "b", "c" } });
 
-        var childTasks = new[] { "a", "b", "c" }.Select(c => Store.QueryTasksAsync(new TaskQuery { Assignee = c }).Result.Single()).ToList();
+        var childTasks = new List<TaskRecord>();
+        foreach (var city in new[] { "a", "b", "c" })
+        {
+            childTasks.Add(Assert.Single(await Store.QueryTasksAsync(new TaskQuery { Assignee = city })));
+        }
+
         Assert.Equal(3, childTasks.Select(t => t.InstanceId).Distinct().Count());
         foreach (var task in childTasks)
         {

@@ -15,6 +15,8 @@ internal interface IScriptScope
 
     void SetVariable(string name, JsonNode? value);
 
+    bool TryGetVariable(string name, out JsonNode? value);
+
     string? BusinessKey { get; }
     Guid CaseId { get; }
 }
@@ -25,6 +27,9 @@ internal interface IScriptScope
 /// </summary>
 internal sealed class ScriptEvaluator(WorkflowEngineOptions options)
 {
+    /// <summary>Off only in tests that compare the fast path with the full engine.</summary>
+    internal bool UseFastPath { get; init; } = true;
+
     public JsonNode? Evaluate(Expression expression, IScriptScope scope)
     {
         var parts = expression.Parts;
@@ -49,6 +54,11 @@ internal sealed class ScriptEvaluator(WorkflowEngineOptions options)
 
     private JsonNode? Run(CompiledScript script, IScriptScope scope)
     {
+        if (UseFastPath && script.Fast is { } fastPath && fastPath.Evaluate(scope) is var fast && fast != FastExpression.Unsupported)
+        {
+            return (JsonNode?)fast;
+        }
+
         var engine = new Engine(o => o
             .MaxStatements(options.ScriptMaxStatements)
             .LimitRecursion(options.ScriptRecursionLimit)

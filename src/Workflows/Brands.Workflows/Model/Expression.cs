@@ -31,4 +31,6 @@ internal sealed class CompiledScript(string code, Jint.Parser.Ast.Program progra
 {
     public string Code { get; } = code;
     public Jint.Parser.Ast.Program Program { get; } = program;
+    /// <summary>The same expression evaluated without a JavaScript engine, when it is simple enough.</summary>
+    public Expressions.FastExpression? Fast { get; } = Expressions.FastExpression.TryCreate(program);
 }

@@ -73,7 +73,7 @@ internal sealed partial class BpmnParser
             }
             else if (ForeignEngines.TryGetValue(ns, out var engine))
             {
-                Error(element, $"the attribute {attribute.Name.LocalName} is a {engine} extension ({ns}), which this engine does not execute; use the Camunda 7 namespace {Camunda.NamespaceName}");
+                Error(element, $"the attribute {attribute.Name.LocalName} is an extension of {engine} ({ns}), which this engine does not execute; use the Camunda 7 namespace {Camunda.NamespaceName}");
             }
         }
     }
@@ -82,7 +82,7 @@ internal sealed partial class BpmnParser
     {
         if (extension.Name.Namespace != Camunda)
         {
-            CheckForeign(extension);
+            CheckForeign(extension, element);
             return;
         }
 

@@ -206,11 +206,13 @@ internal sealed partial class BpmnParser
         return CompileExpression(flow, text, "the condition");
     }
 
-    private void CheckForeign(XElement element)
+    /// <summary>Reports another engine's extension element, naming the flow element that holds it.</summary>
+    private void CheckForeign(XElement element, XElement? owner = null)
     {
-        if (_strict && ForeignEngines.TryGetValue(element.Name.NamespaceName, out var engine))
+        if (ForeignEngines.TryGetValue(element.Name.NamespaceName, out var engine))
         {
-            Error(element, $"<{element.Name.LocalName}> is a {engine} extension ({element.Name.NamespaceName}), which this engine does not execute");
+            Error(Attr(owner ?? element, "id"), Line(element),
+                $"<{element.Name.LocalName}> is an extension of {engine} ({element.Name.NamespaceName}), which this engine does not execute");
         }
     }
 }

@@ -15,7 +15,8 @@ internal sealed partial class BpmnParser
     private readonly List<ValidationError> _errors = [];
     private readonly Dictionary<string, string?> _errorCodes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
-    private bool _strict;
+    /// <summary>False while reading a non-executable process next to executable ones: Camunda skips those.</summary>
+    private bool _strict = true;
 
     /// <summary>Parses and checks the file. The document is returned even with errors, so later checks can add theirs.</summary>
     public static (BpmnDocument? Document, IReadOnlyList<ValidationError> Errors) Parse(string xml, int maxCharacters)
@@ -74,6 +75,7 @@ internal sealed partial class BpmnParser
             document.Processes.Add(process);
         }
 
+        _strict = true;
         return document;
     }
 
@@ -94,10 +96,15 @@ internal sealed partial class BpmnParser
         }
     }
 
-    private void Error(XElement element, string message) =>
-        _errors.Add(new ValidationError(Attr(element, "id"), Line(element), message));
+    private void Error(XElement element, string message) => Error(Attr(element, "id"), Line(element), message);
 
-    private void Error(string? id, int line, string message) => _errors.Add(new ValidationError(id, line, message));
+    private void Error(string? id, int line, string message)
+    {
+        if (_strict)
+        {
+            _errors.Add(new ValidationError(id, line, message));
+        }
+    }
 
     private void RequireId(XElement element)
     {

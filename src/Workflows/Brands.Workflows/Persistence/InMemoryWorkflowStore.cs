@@ -10,6 +10,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     private readonly Dictionary<string, DefinitionRecord> _definitions = [];
     private readonly Dictionary<Guid, InstanceRecord> _instances = [];
     private readonly Dictionary<Guid, TaskRecord> _tasks = [];
+    private readonly Dictionary<Guid, HashSet<Guid>> _tasksByInstance = [];
     private readonly Dictionary<Guid, JobRecord> _jobs = [];
     private readonly Dictionary<Guid, IncidentRecord> _incidents = [];
     private readonly Dictionary<Guid, List<HistoryRecord>> _history = [];
@@ -86,7 +87,10 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     {
         lock (_gate)
         {
-            IReadOnlyList<TaskRecord> found = [.. _tasks.Values
+            IEnumerable<TaskRecord> candidates = query.InstanceId is { } instanceId
+                ? _tasksByInstance.TryGetValue(instanceId, out var ids) ? ids.Select(id => _tasks[id]) : []
+                : _tasks.Values;
+            IReadOnlyList<TaskRecord> found = [.. candidates
                 .Where(t => t.State == TaskState.Open && TaskFilter.Matches(t, query))
                 .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Take(query.Max).Select(Copy)];
             return Task.FromResult(found);
@@ -180,6 +184,12 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             foreach (var task in changes.NewTasks)
             {
                 _tasks.Add(task.Id, Copy(task));
+                if (!_tasksByInstance.TryGetValue(task.InstanceId, out var ids))
+                {
+                    _tasksByInstance[task.InstanceId] = ids = [];
+                }
+
+                ids.Add(task.Id);
             }
 
             foreach (var task in changes.UpdatedTasks)

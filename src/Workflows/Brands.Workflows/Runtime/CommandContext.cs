@@ -18,7 +18,10 @@ internal sealed class CommandContext(EngineServices services, string? userId)
     public EngineServices Services { get; } = services;
     public string? UserId { get; } = userId;
     public ChangeSet Changes { get; } = new();
-    public DateTimeOffset Now { get; } = services.Time.GetUtcNow();
+    /// <summary>The command's instant, in microseconds, as PostgreSQL stores it: history hashes verify from the database.</summary>
+    public DateTimeOffset Now { get; } = Truncate(services.Time.GetUtcNow());
+
+    private static DateTimeOffset Truncate(DateTimeOffset t) => new(t.UtcTicks - (t.UtcTicks % 10), TimeSpan.Zero);
     public int Steps { get; set; }
 
     /// <summary>Attempts left for a token whose retry job is running now (its failure uses these, not the cycle).</summary>

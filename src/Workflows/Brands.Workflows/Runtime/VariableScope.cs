@@ -27,17 +27,20 @@ internal sealed class VariableScope(CommandContext context, CaseRuntime @case, T
         }
     }
 
-    public JsonNode? Get(string name)
+    public JsonNode? Get(string name) => TryGetVariable(name, out var value) ? value : null;
+
+    public bool TryGetVariable(string name, out JsonNode? value)
     {
         foreach (var variables in Layers())
         {
-            if (variables.TryGetPropertyValue(name, out var value))
+            if (variables.TryGetPropertyValue(name, out value))
             {
-                return value;
+                return true;
             }
         }
 
-        return null;
+        value = null;
+        return false;
     }
 
     public void SetVariable(string name, JsonNode? value)

@@ -1,0 +1,126 @@
+using Brands.Workflows.EntityFrameworkCore.Mapping;
+using Brands.Workflows.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Brands.Workflows.EntityFrameworkCore;
+
+public sealed partial class EfWorkflowStore
+{
+    /// <summary>
+    /// Writes the change set in one transaction, usually one batched round trip plus the commit: inserts, then
+    /// <c>UPDATE … WHERE id = @id AND version = @expected</c> for instances and tasks (setting version to
+    /// expected + 1), job and incident updates, history appends; deleted jobs follow in the same transaction.
+    /// </summary>
+    /// <remarks>
+    /// Any update that finds no row (a stale version, or a job or incident that no longer exists), and any unique
+    /// violation (an id or history sequence written by another command first), rolls everything back and throws
+    /// <see cref="WorkflowConcurrencyException"/>: the engine then retries the command from fresh state.
+    /// </remarks>
+    public async Task CommitAsync(ChangeSet changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.IsEmpty)
+        {
+            return;
+        }
+
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        foreach (var instance in changes.NewInstances)
+        {
+            db.Instances.Add(RecordCopies.Copy(instance));
+        }
+
+        foreach (var instance in changes.UpdatedInstances)
+        {
+            var copy = RecordCopies.Copy(instance);
+            var entry = db.Instances.Entry(copy);
+            entry.State = EntityState.Modified;
+            var expected = ExpectedVersion(changes, instance.Id);
+            entry.Property(i => i.Version).OriginalValue = expected;
+            entry.Property(i => i.Version).CurrentValue = expected + 1;
+        }
+
+        foreach (var task in changes.NewTasks)
+        {
+            db.Tasks.Add(RecordCopies.Copy(task));
+        }
+
+        foreach (var task in changes.UpdatedTasks)
+        {
+            var copy = RecordCopies.Copy(task);
+            var entry = db.Tasks.Entry(copy);
+            entry.State = EntityState.Modified;
+            var expected = ExpectedVersion(changes, task.Id);
+            entry.Property(t => t.Version).OriginalValue = expected;
+            entry.Property(t => t.Version).CurrentValue = expected + 1;
+        }
+
+        foreach (var job in changes.NewJobs)
+        {
+            db.Jobs.Add(RecordCopies.Copy(job));
+        }
+
+        foreach (var job in changes.UpdatedJobs)
+        {
+            db.Jobs.Entry(RecordCopies.Copy(job)).State = EntityState.Modified;
+        }
+
+        foreach (var incident in changes.NewIncidents)
+        {
+            db.Incidents.Add(RecordCopies.Copy(incident));
+        }
+
+        foreach (var incident in changes.UpdatedIncidents)
+        {
+            db.Incidents.Entry(RecordCopies.Copy(incident)).State = EntityState.Modified;
+        }
+
+        // History records are immutable (init-only), so the caller's objects can be tracked as they are.
+        db.History.AddRange(changes.History);
+
+        if (changes.DeletedJobs.Count == 0)
+        {
+            await SaveAsync(db, "The case was changed by another command.", cancellationToken);
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await SaveAsync(db, "The case was changed by another command.", cancellationToken);
+        var deleted = changes.DeletedJobs.ToList();
+        await db.Jobs.Where(j => deleted.Contains(j.Id)).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static long ExpectedVersion(ChangeSet changes, Guid id) =>
+        changes.ExpectedVersions.TryGetValue(id, out var version)
+            ? version
+            : throw new ArgumentException($"The change set updates {id} but holds no expected version for it.", nameof(changes));
+
+    private static async Task SaveAsync(WorkflowDbContext db, string conflictMessage, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            throw new WorkflowConcurrencyException($"{conflictMessage} ({exception.Entries.Count} row(s) out of date)");
+        }
+        catch (DbUpdateException exception) when (IsUniqueViolation(exception))
+        {
+            throw new WorkflowConcurrencyException($"{conflictMessage} ({exception.InnerException!.Message})");
+        }
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        _ => false,
+    };
+}

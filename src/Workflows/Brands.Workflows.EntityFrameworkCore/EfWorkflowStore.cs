@@ -1,0 +1,166 @@
+using System.Linq.Expressions;
+using Brands.Workflows.EntityFrameworkCore.Mapping;
+using Brands.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Brands.Workflows.EntityFrameworkCore;
+
+/// <summary>
+/// <see cref="IWorkflowStore"/> on EF Core, for PostgreSQL and SQLite. Thread-safe: every call takes its own
+/// context from the (pooled) factory. Register it with
+/// <see cref="WorkflowStoreServiceCollectionExtensions.AddWorkflowStore"/>, or build one without DI with
+/// <see cref="Create"/>.
+/// </summary>
+/// <remarks>
+/// Behaves as <see cref="InMemoryWorkflowStore"/>, with what a database adds: instants come back in UTC (and at
+/// microsecond precision on PostgreSQL), JSON in jsonb columns comes back re-formatted by PostgreSQL, and candidate
+/// lists are stored normalised (entries trimmed, empty entries dropped).
+/// </remarks>
+public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contextFactory) : IWorkflowStore
+{
+    private readonly IDbContextFactory<WorkflowDbContext> _contextFactory = contextFactory;
+
+    /// <summary>A store without dependency injection; the schema must be migrated (<see cref="WorkflowDatabaseMigrator"/>).</summary>
+    public static EfWorkflowStore Create(WorkflowDatabaseProvider provider, string connectionString) =>
+        new(WorkflowDbContext.CreateFactory(provider, connectionString));
+
+    public async Task<DefinitionRecord?> FindLatestDefinitionAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Definitions.Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<DefinitionRecord?> FindDefinitionAsync(string key, int version, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Definitions.FirstOrDefaultAsync(d => d.Key == key && d.Version == version, cancellationToken);
+    }
+
+    public async Task<DefinitionRecord?> GetDefinitionAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Definitions.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DefinitionRecord>> ListLatestDefinitionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var latest = await db.Definitions
+            .Where(d => d.Version == db.Definitions.Where(o => o.Key == d.Key).Max(o => o.Version))
+            .ToListAsync(cancellationToken);
+        // Ordinal order in memory: a database orders text by its collation, which differs between servers.
+        return [.. latest.OrderBy(d => d.Key, StringComparer.Ordinal)];
+    }
+
+    public async Task AddDefinitionsAsync(IReadOnlyList<DefinitionRecord> definitions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        db.Definitions.AddRange(definitions.Select(d => new DefinitionRecord
+        {
+            Id = d.Id, Key = d.Key, Version = d.Version, Name = d.Name, Xml = d.Xml, ContentHash = d.ContentHash, DeployedAt = d.DeployedAt,
+        }));
+        await SaveAsync(db, "Another deployment stored this version first.", cancellationToken);
+    }
+
+    public async Task<InstanceRecord?> GetInstanceAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Instances.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+    }
+
+    public async Task<TaskRecord?> GetTaskAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var tasks = db.Tasks.Where(t => t.State == TaskState.Open);
+        if (query.InstanceId is { } instanceId)
+        {
+            tasks = tasks.Where(t => t.InstanceId == instanceId);
+        }
+
+        if (query.Assignee is { } assignee)
+        {
+            tasks = tasks.Where(t => t.Assignee == assignee);
+        }
+
+        if (query.DueBefore is { } dueBefore)
+        {
+            tasks = tasks.Where(t => t.DueAt < dueBefore);
+        }
+
+        if (query.CandidateUser is not null || query.CandidateGroups is not null)
+        {
+            var candidate = CandidatePredicate(query.CandidateUser, query.CandidateGroups ?? []);
+            if (candidate is null)
+            {
+                return [];
+            }
+
+            tasks = tasks.Where(t => t.Assignee == null).Where(candidate);
+        }
+
+        return await tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Take(query.Max).ToListAsync(cancellationToken);
+    }
+
+    public Task<IReadOnlyList<TaskRecord>> GetOpenTasksAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
+        QueryTasksAsync(new TaskQuery { InstanceId = instanceId }, cancellationToken);
+
+    public async Task<JobRecord?> GetJobAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Jobs.FirstOrDefaultAsync(j => j.Id == id, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<JobRecord>> GetJobsAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Jobs.Where(j => j.InstanceId == instanceId).OrderBy(j => j.DueAt).ThenBy(j => j.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<IncidentRecord>> GetOpenIncidentsAsync(Guid? instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var open = db.Incidents.Where(i => i.ResolvedAt == null);
+        if (instanceId is { } id)
+        {
+            open = open.Where(i => i.InstanceId == id);
+        }
+
+        return await open.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<HistoryRecord>> GetHistoryAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.History.Where(h => h.InstanceId == instanceId).OrderBy(h => h.Sequence).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Matches whole members of the stored comma-separated lists, as <see cref="TaskFilter.Matches"/> does:
+    /// <c>',' || candidate_groups || ','</c> contains <c>',' || @group || ','</c>. Null when nothing can match.
+    /// </summary>
+    private static Expression<Func<TaskRecord, bool>>? CandidatePredicate(string? user, IReadOnlyList<string> groups)
+    {
+        Expression<Func<TaskRecord, bool>>? predicate = null;
+        if (user is not null)
+        {
+            var member = "," + user + ",";
+            predicate = t => ("," + t.CandidateUsers + ",").Contains(member);
+        }
+
+        foreach (var group in groups.Distinct(StringComparer.Ordinal))
+        {
+            var member = "," + group + ",";
+            predicate = Predicates.OrElse(predicate, t => ("," + t.CandidateGroups + ",").Contains(member));
+        }
+
+        return predicate;
+    }
+}

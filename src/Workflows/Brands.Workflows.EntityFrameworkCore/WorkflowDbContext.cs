@@ -1,0 +1,111 @@
+using Brands.Workflows.EntityFrameworkCore.Mapping;
+using Brands.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Brands.Workflows.EntityFrameworkCore;
+
+/// <summary>
+/// The engine's tables (<c>wf_definitions</c>, <c>wf_instances</c>, <c>wf_tasks</c>, <c>wf_jobs</c>,
+/// <c>wf_incidents</c>, <c>wf_history</c>) mapped onto the engine's own records.
+/// </summary>
+/// <remarks>
+/// The schema itself is created by <see cref="WorkflowDatabaseMigrator"/> from hand-written SQL, never by
+/// <c>EnsureCreated</c>; this model only has to agree with it. Columns are snake_case property names.
+/// </remarks>
+public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+{
+    public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
+    public DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
+    public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
+    public DbSet<JobRecord> Jobs => Set<JobRecord>();
+    public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+    public DbSet<HistoryRecord> History => Set<HistoryRecord>();
+
+    /// <summary>Points <paramref name="builder"/> at the database; no tracking by default (the store reads records).</summary>
+    public static void Configure(DbContextOptionsBuilder builder, WorkflowDatabaseProvider provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        _ = provider switch
+        {
+            WorkflowDatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString),
+            WorkflowDatabaseProvider.Sqlite => builder.UseSqlite(connectionString),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+        };
+        builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+    }
+
+    /// <summary>A pooled context factory without dependency injection (benchmarks, tests, tools).</summary>
+    public static IDbContextFactory<WorkflowDbContext> CreateFactory(WorkflowDatabaseProvider provider, string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<WorkflowDbContext>();
+        Configure(builder, provider, connectionString);
+        return new PooledDbContextFactory<WorkflowDbContext>(builder.Options);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        var isPostgreSql = Database.IsNpgsql();
+        var jsonb = isPostgreSql ? "jsonb" : "TEXT";
+
+        modelBuilder.Entity<DefinitionRecord>(b =>
+        {
+            b.ToTable("wf_definitions");
+            b.HasKey(d => d.Id);
+            b.HasIndex(d => new { d.Key, d.Version }).IsUnique();
+            b.HasIndex(d => d.ContentHash);
+        });
+
+        modelBuilder.Entity<InstanceRecord>(b =>
+        {
+            b.ToTable("wf_instances");
+            b.HasKey(i => i.Id);
+            b.Property(i => i.Id).ValueGeneratedNever();
+            b.Property(i => i.Version).IsConcurrencyToken();
+            b.Property(i => i.VariablesJson).HasColumnType(jsonb);
+            b.Property(i => i.StateJson).HasColumnType(jsonb);
+            b.HasOne<DefinitionRecord>().WithMany().HasForeignKey(i => i.DefinitionId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<InstanceRecord>().WithMany().HasForeignKey(i => i.ParentInstanceId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<TaskRecord>(b =>
+        {
+            b.ToTable("wf_tasks");
+            b.HasKey(t => t.Id);
+            b.Property(t => t.Id).ValueGeneratedNever();
+            b.Property(t => t.Version).IsConcurrencyToken();
+            b.HasOne<InstanceRecord>().WithMany().HasForeignKey(t => t.InstanceId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<JobRecord>(b =>
+        {
+            b.ToTable("wf_jobs");
+            b.HasKey(j => j.Id);
+            b.Property(j => j.Id).ValueGeneratedNever();
+            b.HasOne<InstanceRecord>().WithMany().HasForeignKey(j => j.InstanceId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<IncidentRecord>(b =>
+        {
+            b.ToTable("wf_incidents");
+            b.HasKey(i => i.Id);
+            b.Property(i => i.Id).ValueGeneratedNever();
+            b.HasOne<InstanceRecord>().WithMany().HasForeignKey(i => i.InstanceId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<HistoryRecord>(b =>
+        {
+            b.ToTable("wf_history");
+            b.HasKey(h => h.Id);
+            b.Property(h => h.Id).ValueGeneratedNever();
+            // json, not jsonb: the text is kept byte for byte, so the hash chain over it can be verified later.
+            b.Property(h => h.DataJson).HasColumnType(isPostgreSql ? "json" : "TEXT");
+            b.HasIndex(h => new { h.InstanceId, h.Sequence }).IsUnique();
+            b.HasOne<InstanceRecord>().WithMany().HasForeignKey(h => h.InstanceId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        ColumnConventions.Apply(modelBuilder, isPostgreSql);
+    }
+}

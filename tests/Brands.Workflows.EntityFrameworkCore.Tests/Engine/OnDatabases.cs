@@ -1,0 +1,37 @@
+using Brands.Workflows.Tests.Runtime;
+using Xunit;
+
+namespace Brands.Workflows.EntityFrameworkCore.Tests.Engine;
+
+// The engine's scenarios (compiled from tests/Brands.Workflows.Tests/Runtime) on both databases.
+public sealed class UserTaskOnPostgreSqlTests(PostgreSqlStoreProvider p) : UserTaskScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class UserTaskOnSqliteTests(SqliteStoreProvider p) : UserTaskScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class GatewayOnPostgreSqlTests(PostgreSqlStoreProvider p) : GatewayScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class GatewayOnSqliteTests(SqliteStoreProvider p) : GatewayScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class ServiceTaskOnPostgreSqlTests(PostgreSqlStoreProvider p) : ServiceTaskScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class ServiceTaskOnSqliteTests(SqliteStoreProvider p) : ServiceTaskScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class ScriptTaskOnPostgreSqlTests(PostgreSqlStoreProvider p) : ScriptTaskScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class ScriptTaskOnSqliteTests(SqliteStoreProvider p) : ScriptTaskScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class SubProcessOnPostgreSqlTests(PostgreSqlStoreProvider p) : SubProcessScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class SubProcessOnSqliteTests(SqliteStoreProvider p) : SubProcessScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class CallActivityOnPostgreSqlTests(PostgreSqlStoreProvider p) : CallActivityScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class CallActivityOnSqliteTests(SqliteStoreProvider p) : CallActivityScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class MultiInstanceOnPostgreSqlTests(PostgreSqlStoreProvider p) : MultiInstanceScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class MultiInstanceOnSqliteTests(SqliteStoreProvider p) : MultiInstanceScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class CaseIntegrityOnPostgreSqlTests(PostgreSqlStoreProvider p) : CaseIntegrityScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class CaseIntegrityOnSqliteTests(SqliteStoreProvider p) : CaseIntegrityScenarios(p), IClassFixture<SqliteStoreProvider>;

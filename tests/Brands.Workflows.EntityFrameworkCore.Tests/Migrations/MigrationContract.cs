@@ -1,0 +1,135 @@
+using System.Data.Common;
+using Brands.Workflows.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace Brands.Workflows.EntityFrameworkCore.Tests.Migrations;
+
+/// <summary>How <see cref="WorkflowDatabaseMigrator"/> behaves on a provider; each test uses an empty database of its own.</summary>
+public abstract class MigrationContract(WorkflowDatabaseProvider provider)
+{
+    private static readonly string[] Tables = ["wf_definitions", "wf_instances", "wf_tasks", "wf_jobs", "wf_incidents", "wf_history"];
+
+    protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Migrating_an_empty_database_creates_the_engine_tables_and_records_each_migration()
+    {
+        var connectionString = await CreateEmptyDatabaseAsync();
+        var migrator = new WorkflowDatabaseMigrator(provider, connectionString);
+        Assert.Empty(await migrator.GetAppliedMigrationsAsync(Cancel));
+
+        await migrator.MigrateAsync(Cancel);
+
+        foreach (var table in Tables)
+        {
+            Assert.NotEmpty(await ColumnsAsync(connectionString, table));
+        }
+
+        Assert.Equal(SchemaMigration.For(provider).Select(m => m.Id), await migrator.GetAppliedMigrationsAsync(Cancel));
+        Assert.Equal("workflows/0001_initial", (await migrator.GetAppliedMigrationsAsync(Cancel))[0]);
+    }
+
+    [Fact]
+    public async Task Every_column_of_the_model_is_in_the_migrated_schema_and_every_column_of_the_schema_in_the_model()
+    {
+        var connectionString = await CreateEmptyDatabaseAsync();
+        await new WorkflowDatabaseMigrator(provider, connectionString).MigrateAsync(Cancel);
+        await using var db = await WorkflowDbContext.CreateFactory(provider, connectionString).CreateDbContextAsync(Cancel);
+
+        foreach (var entity in db.Model.GetEntityTypes())
+        {
+            var table = entity.GetTableName()!;
+            var modelColumns = entity.GetProperties().Select(p => p.GetColumnName()).Order(StringComparer.Ordinal);
+            Assert.Equal(modelColumns, (await ColumnsAsync(connectionString, table)).Order(StringComparer.Ordinal));
+        }
+
+        Assert.Equal(Tables.Order(StringComparer.Ordinal), db.Model.GetEntityTypes().Select(e => e.GetTableName()!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Migrating_a_current_database_again_changes_nothing()
+    {
+        var connectionString = await CreateEmptyDatabaseAsync();
+        var migrator = new WorkflowDatabaseMigrator(provider, connectionString);
+        await migrator.MigrateAsync(Cancel);
+        var before = await ScalarAsync(connectionString, "SELECT string_agg(id || '@' || applied_at, ';') FROM schema_migrations");
+
+        await migrator.MigrateAsync(Cancel);
+        await new WorkflowDatabaseMigrator(provider, connectionString).MigrateAsync(Cancel);
+
+        Assert.Equal(before, await ScalarAsync(connectionString, "SELECT string_agg(id || '@' || applied_at, ';') FROM schema_migrations"));
+    }
+
+    [Fact]
+    public async Task Migrators_started_at_once_all_succeed_and_apply_each_migration_once()
+    {
+        var connectionString = await CreateEmptyDatabaseAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            Task.Run(() => new WorkflowDatabaseMigrator(provider, connectionString).MigrateAsync(Cancel), Cancel)));
+
+        Assert.Equal(SchemaMigration.For(provider).Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await ScalarAsync(connectionString, "SELECT count(*) FROM schema_migrations"));
+        Assert.Equal(SchemaMigration.For(provider).Select(m => m.Id),
+            await new WorkflowDatabaseMigrator(provider, connectionString).GetAppliedMigrationsAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task A_migration_edited_after_it_was_applied_stops_the_migrator_with_its_id()
+    {
+        var connectionString = await CreateEmptyDatabaseAsync();
+        var migrator = new WorkflowDatabaseMigrator(provider, connectionString);
+        await migrator.MigrateAsync(Cancel);
+        await ScalarAsync(connectionString, "UPDATE schema_migrations SET checksum = 'edited' WHERE id = 'workflows/0001_initial'");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => migrator.MigrateAsync(Cancel));
+
+        Assert.Contains("workflows/0001_initial", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Migrations_are_embedded_and_ordered_by_id()
+    {
+        var migrations = SchemaMigration.For(provider);
+
+        Assert.NotEmpty(migrations);
+        Assert.Equal(migrations.Select(m => m.Id).Order(StringComparer.Ordinal), migrations.Select(m => m.Id));
+        Assert.All(migrations, m => Assert.Contains("CREATE TABLE", m.Sql, StringComparison.Ordinal));
+    }
+
+    protected abstract Task<string> CreateEmptyDatabaseAsync();
+
+    protected abstract DbConnection Connect(string connectionString);
+
+    protected abstract string ColumnsQuery { get; }
+
+    private async Task<List<string>> ColumnsAsync(string connectionString, string table)
+    {
+        await using var connection = Connect(connectionString);
+        await connection.OpenAsync(Cancel);
+        await using var command = connection.CreateCommand();
+        command.CommandText = ColumnsQuery;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "table";
+        parameter.Value = table;
+        command.Parameters.Add(parameter);
+        var columns = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(Cancel);
+        while (await reader.ReadAsync(Cancel))
+        {
+            columns.Add(reader.GetString(0));
+        }
+
+        return columns;
+    }
+
+    protected async Task<string?> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = Connect(connectionString);
+        await connection.OpenAsync(Cancel);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(Cancel), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,138 @@
+using Brands.Workflows.Tests.Support;
+using Xunit;
+using static Brands.Workflows.Tests.Conformance.ConformanceCorpus;
+
+namespace Brands.Workflows.Tests.Conformance;
+
+/// <summary>
+/// The OMG BPMN MIWG reference models (tests/conformance/miwg, CC BY 3.0, "BPMN MIWG test suite, OMG BPMN Model
+/// Interchange Working Group, github.com/bpmn-miwg/bpmn-miwg-test-suite, commit bc9f858c") and what bpmn-js 18.6.1
+/// writes back for each: every one is accepted or refused with findings that name real elements by id and line.
+/// </summary>
+public sealed class MiwgConformanceTests
+{
+    public static TheoryData<string> ReferenceModels() =>
+        [.. BpmnFiles("miwg"), .. BpmnFiles("miwg/bpmn-io-18.6.1-roundtrip")];
+
+    [Theory]
+    [MemberData(nameof(ReferenceModels))]
+    public async Task A_reference_model_is_accepted_as_its_executable_processes_or_refused_with_errors_naming_real_elements_by_id_and_line(string file)
+    {
+        var xml = Read(file);
+        var harness = new EngineHarness(null, null, HandlersForTopics(xml));
+
+        var (result, errors) = await DeployCheckedAsync(harness.Engine, [new BpmnSource(Path.GetFileName(file), xml)]);
+
+        if (result is not null)
+        {
+            Assert.Empty(errors);
+            Assert.Equal(ExecutableProcessIds(xml), result.Definitions.Select(d => d.Key));
+        }
+    }
+
+    [Fact]
+    public async Task The_three_C9_models_that_call_each_other_deploy_together_without_unresolved_calls_or_crashes()
+    {
+        string[] names = ["C.9.0.bpmn", "C.9.1.bpmn", "C.9.2.bpmn"];
+        var files = names.Select(n => new BpmnSource(n, Read($"miwg/{n}"))).ToList();
+        var harness = new EngineHarness(null, null, HandlersForTopics([.. files.Select(f => f.Xml)]));
+
+        var (result, errors) = await DeployCheckedAsync(harness.Engine, files);
+
+        if (result is not null)
+        {
+            Assert.Equal(files.SelectMany(f => ExecutableProcessIds(f.Xml)), result.Definitions.Select(d => d.Key));
+        }
+        else
+        {
+            // ManualCheck (C.9.2) and requestDocument_en (C.9.1) are defined in the set, so no call may be unresolved.
+            Assert.DoesNotContain(errors, e => e.Message.Contains("is not deployed", StringComparison.Ordinal));
+            Assert.All(errors, e => Assert.Contains(names, n => e.Message.StartsWith(n + ": ", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
+    public async Task Each_C9_model_deployed_alone_is_judged_the_same_as_in_the_set()
+    {
+        string[] names = ["C.9.0.bpmn", "C.9.1.bpmn", "C.9.2.bpmn"];
+        var files = names.Select(n => new BpmnSource(n, Read($"miwg/{n}"))).ToList();
+        var together = (await DeployCheckedAsync(new EngineHarness(null, null, HandlersForTopics([.. files.Select(f => f.Xml)])).Engine, files)).Errors;
+
+        foreach (var file in files)
+        {
+            var alone = (await DeployCheckedAsync(new EngineHarness(null, null, HandlersForTopics(file.Xml)).Engine, [file])).Errors;
+            var inSet = together.Where(e => e.Message.StartsWith(file.Name + ": ", StringComparison.Ordinal)).ToList();
+            Assert.Equal(
+                alone.Select(e => (e.ElementId, e.Line)).Where(e => !IsUnresolvedCall(alone, e)),
+                inSet.Select(e => (e.ElementId, e.Line)));
+        }
+
+        // Alone, a file may miss a process it calls; in the set it may not.
+        static bool IsUnresolvedCall(IReadOnlyList<ValidationError> errors, (string? ElementId, int? Line) e) =>
+            errors.Any(x => x.ElementId == e.ElementId && x.Line == e.Line && x.Message.Contains("is not deployed", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The verdict per file, pinned so a regression in validation shows: null means accepted, otherwise the ids of
+    /// the elements the errors name (every error must name one, on the element's own line).
+    /// </summary>
+    public static TheoryData<string, string[]> PinnedVerdicts() => new()
+    {
+        // No process is executable: the first process is named, and nothing else in A.1.0 is beyond this engine.
+        { "miwg/A.1.0.bpmn", ["WFP-6-"] },
+
+        // Not executable, so checked whole: a sub-process without a none start, a message and an escalation boundary.
+        {
+            "miwg/A.3.0.bpmn",
+            ["WFP-6-", "_1ae31d1b-2559-4f78-a3ec-47986a49db48", "_428dcbf5-8e5e-48e0-9c0c-d93003fa8c82", "_178e16eb-4c9e-4ea0-9644-7c5fb2b71825"]
+        },
+
+        // camunda: is bound to the Activiti URI, so camunda:assignee/formKey/candidateGroups/delegateExpression are
+        // Activiti's: each task carrying them is named. The message start of the executable process is named, and the
+        // process with it (no none start). The Team-Assistant pool is isExecutable="false" next to an executable one:
+        // it is not deployed (Camunda 7 skips it unparsed), so its message start (sid-36EA43D1-…) must not be
+        // reported, just as its intermediate catch events and event-based gateway are not.
+        {
+            "miwg/C.1.0.bpmn",
+            ["approveInvoice", "assignApprover", "reviewInvoice", "StartEvent_1", "prepareBankTransfer", "archiveInvoice", "bpmn-miwg-test-case-c.1.0"]
+        },
+
+        // bpmn-js keeps the Activiti binding on round-trip: the same verdict as the original.
+        {
+            "miwg/bpmn-io-18.6.1-roundtrip/C.1.0-roundtrip.bpmn",
+            ["approveInvoice", "assignApprover", "reviewInvoice", "StartEvent_1", "prepareBankTransfer", "archiveInvoice", "bpmn-miwg-test-case-c.1.0"]
+        },
+
+        // The executable variant: Activiti attributes, and XPath conditions (the definitions' expressionLanguage).
+        {
+            "miwg/C.1.1.bpmn",
+            ["approveInvoice", "assignApprover", "reviewInvoice", "StartEvent_1", "prepareBankTransfer", "archiveInvoice",
+                "invoiceApproved", "invoiceNotApproved", "reviewSuccessful", "reviewNotSuccessful"]
+        },
+
+        // Not executable; two signal end events. Signavio/w4 extensions inside extensionElements are ignored.
+        { "miwg/C.5.0.bpmn", ["_3d1ef204-2d4c-4643-8fc5-c319cc032ec0", "_8055ae64-cafd-4fd0-be36-2216e3b02e37", "_1cf552d4-5152-4595-9218-84f31533bc70"] },
+
+        // Camunda 7 send tasks that also carry Zeebe's zeebe:taskDefinition (another engine's execution extension):
+        // the task holding it is named. A receive task waiting for a message and two timer boundaries: later issue.
+        {
+            "miwg/C.9.1.bpmn",
+            ["SendTask_RequestDocument", "SendTask_SendReminderEmail", "ReceiveTask_WaitForDocument", "BoundaryEvent_1", "BoundaryEvent_2"]
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(PinnedVerdicts))]
+    public async Task A_representative_reference_model_gets_exactly_its_pinned_verdict(string file, string[] expectedIds)
+    {
+        var xml = Read(file);
+        var harness = new EngineHarness(null, null, HandlersForTopics(xml));
+
+        var (_, errors) = await DeployCheckedAsync(harness.Engine, [new BpmnSource(Path.GetFileName(file), xml)]);
+
+        var unnamed = errors.Where(e => e.ElementId is null).ToList();
+        Assert.True(unnamed.Count == 0, $"errors that name no element: {string.Join(" | ", unnamed)}");
+        Assert.Equal(expectedIds.Order(StringComparer.Ordinal), errors.Select(e => e.ElementId!).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(errors, e => Assert.Equal(LineOfId(xml, e.ElementId!), e.Line));
+    }
+}
