@@ -85,11 +85,11 @@ public sealed partial class WorkflowEngine
 
     public partial async Task RetryJobAsync(Guid jobId, CancellationToken cancellationToken)
     {
-        var incidents = await _store.GetOpenIncidentsAsync(null, cancellationToken);
         await ExecuteAsync(null, async (context, _) =>
         {
             var job = await _store.GetJobAsync(jobId, cancellationToken)
                 ?? throw new WorkflowNotFoundException($"Job {jobId} does not exist.");
+            var incidents = await _store.GetOpenIncidentsAsync(job.InstanceId, cancellationToken);
             job.Retries = Math.Max(job.Retries, 1);
             job.DueAt = context.Now;
             job.LockOwner = null;

@@ -168,4 +168,18 @@ public sealed class BpmnValidationTests
         Assert.Equal(xml, definition!.Xml);
         Assert.Equal(InstanceStatus.Completed, (await _harness.Engine.StartAsync("decorated", null, null, null)).Status);
     }
+
+    [Fact]
+    public async Task Only_the_refused_element_is_named_not_its_neighbours()
+    {
+        var errors = await RefusedAsync(Process("knock-on", $$"""
+            <bpmn:startEvent id="start" />
+            <bpmn:exclusiveGateway id="gw" default="toWait" />
+            <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+            <bpmn:boundaryEvent id="late" attachedToRef="wait"><bpmn:errorEventDefinition /></bpmn:boundaryEvent>
+            {{Flow("f1", "start", "gw")}}
+            {{Flow("toWait", "gw", "wait")}}
+            """));
+        Assert.Equal(["wait"], errors.Select(e => e.ElementId));
+    }
 }

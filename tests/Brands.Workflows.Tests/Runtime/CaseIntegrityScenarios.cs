@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using Brands.Workflows.Persistence;
+using Brands.Workflows.Runtime;
 using Brands.Workflows.Tests.Support;
 using Xunit;
 using static Brands.Workflows.Tests.Support.Bpmn;
@@ -63,12 +62,13 @@ public abstract class CaseIntegrityScenarios(IStoreProvider stores) : EngineScen
         Assert.Equal(Enumerable.Range(1, history.Count).Select(i => (long)i), history.Select(h => h.Sequence));
         Assert.Contains(history, h => h.Kind == "task-completed" && h.UserId == "li.wei");
         Assert.Contains(history, h => h.Kind == "variable-changed" && h.DataJson!.Contains("approved", StringComparison.Ordinal));
+        var tampered = history[1];
+        Assert.NotEqual(tampered.Hash, HistoryHash.Compute(tampered.PreviousHash, tampered.InstanceId, tampered.Sequence, tampered.At, tampered.Kind, tampered.ElementId, "someone-else", tampered.DataJson));
         string? previous = null;
         foreach (var entry in history)
         {
             Assert.Equal(previous, entry.PreviousHash);
-            var material = $"{previous}|{entry.InstanceId}|{entry.Sequence}|{entry.At:O}|{entry.Kind}|{entry.ElementId}|{entry.UserId}|{entry.DataJson}";
-            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(material))), entry.Hash);
+            Assert.Equal(HistoryHash.Compute(previous, entry.InstanceId, entry.Sequence, entry.At, entry.Kind, entry.ElementId, entry.UserId, entry.DataJson), entry.Hash);
             previous = entry.Hash;
         }
     }

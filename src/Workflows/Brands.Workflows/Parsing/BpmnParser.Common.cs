@@ -195,7 +195,7 @@ internal sealed partial class BpmnParser
             case BoundaryEvent when node.Incoming.Count > 0:
                 Error(element, "a boundary event cannot have incoming sequence flows");
                 break;
-            case Gateway when node.Outgoing.Count == 0:
+            case Gateway when node.Outgoing.Count == 0 && !_sourcesOfRefusedFlows.Contains(node.Id):
                 Error(element, "the gateway has no outgoing sequence flow");
                 break;
             case ParallelGateway when node.Outgoing.Any(f => f.Condition is not null):
@@ -212,9 +212,13 @@ internal sealed partial class BpmnParser
         }
 
         var flow = node.Outgoing.FirstOrDefault(f => f.Id == defaultId);
-        if (flow is null)
+        if (flow is null && !_flowsToRefused.Contains(defaultId))
         {
             Error(element, $"the default flow '{defaultId}' is not an outgoing sequence flow of this element");
+        }
+
+        if (flow is null)
+        {
             return;
         }
 

@@ -151,6 +151,13 @@ internal sealed partial class BpmnParser
         var target = targetRef is null ? null : container.Nodes.GetValueOrDefault(targetRef);
         if (source is null || target is null)
         {
+            // Remember flows lost to a refused endpoint, so their source is not blamed for having no outgoing flow.
+            _flowsToRefused.Add(id);
+            if (sourceRef is not null)
+            {
+                _sourcesOfRefusedFlows.Add(sourceRef);
+            }
+
             // An unsupported endpoint was reported already; a missing one is reported here.
             if (_strict && ((source is null && !IsReportedUnsupported(sourceRef)) || (target is null && !IsReportedUnsupported(targetRef))))
             {
@@ -172,6 +179,9 @@ internal sealed partial class BpmnParser
         target.Incoming.Add(flow);
         container.Flows.Add(flow);
     }
+
+    private readonly HashSet<string> _flowsToRefused = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _sourcesOfRefusedFlows = new(StringComparer.Ordinal);
 
     private bool IsReportedUnsupported(string? id) =>
         id is not null && _errors.Any(e => e.ElementId == id);
@@ -211,7 +221,7 @@ internal sealed partial class BpmnParser
     {
         if (ForeignEngines.TryGetValue(element.Name.NamespaceName, out var engine))
         {
-            Error(Attr(owner ?? element, "id"), Line(element),
+            Error(Attr(owner ?? element, "id"), Line(owner ?? element),
                 $"<{element.Name.LocalName}> is an extension of {engine} ({element.Name.NamespaceName}), which this engine does not execute");
         }
     }

@@ -99,7 +99,7 @@ internal sealed partial class BpmnParser
         var attachedToRef = Attr(element, "attachedToRef");
         if (attachedToRef is null || container.Nodes.GetValueOrDefault(attachedToRef) is not Activity activity)
         {
-            if (_strict)
+            if (!IsReportedUnsupported(attachedToRef))
             {
                 Error(element, $"the boundary event is attached to '{attachedToRef}', which is not an activity in the same process or sub-process");
             }

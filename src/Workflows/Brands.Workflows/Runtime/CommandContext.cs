@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Brands.Workflows.Persistence;
 
@@ -14,6 +13,10 @@ internal sealed class CommandContext(EngineServices services, string? userId)
     private readonly Dictionary<Guid, CaseRuntime> _cases = [];
     private readonly Dictionary<Guid, TaskRecord> _tasks = [];
     private readonly Queue<(CaseRuntime Case, TokenState Token)> _agenda = new();
+    private readonly IncrementalHash _hasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private string? _nowTextCache;
+
+    private string NowText => _nowTextCache ??= Now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     public EngineServices Services { get; } = services;
     public string? UserId { get; } = userId;
@@ -98,11 +101,11 @@ internal sealed class CommandContext(EngineServices services, string? userId)
         var sequence = ++state.HistorySequence;
         var user = userId ?? UserId;
         var json = data?.ToJsonString();
-        var material = $"{state.LastHash}|{@case.Id}|{sequence}|{Now:O}|{kind}|{elementId}|{user}|{json}";
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(material)));
+        var hash = HistoryHash.Compute(_hasher, state.LastHash, @case.Id, sequence, NowText, kind, elementId, user, json);
         Changes.History.Add(new HistoryRecord
         {
-            Id = Guid.CreateVersion7(Now),
+            // The hash is unique already; taking the id from it saves a random number per entry.
+            Id = new Guid(Convert.FromHexString(hash.AsSpan(0, 32))),
             InstanceId = @case.Id,
             Sequence = sequence,
             At = Now,

@@ -43,17 +43,16 @@ internal sealed class InstanceState
 
     public string NewId(string prefix) => $"{prefix}{++NextId}";
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
-    };
-
-    public string Serialize() => JsonSerializer.Serialize(this, Json);
+    public string Serialize() => JsonSerializer.Serialize(this, InstanceStateJson.Default.InstanceState);
 
     public static InstanceState Deserialize(string json) =>
-        JsonSerializer.Deserialize<InstanceState>(json, Json) ?? new InstanceState();
+        JsonSerializer.Deserialize(json, InstanceStateJson.Default.InstanceState) ?? new InstanceState();
 }
+
+/// <summary>Source-generated (de)serialisation of the state: it runs twice per command.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault)]
+[JsonSerializable(typeof(InstanceState))]
+internal sealed partial class InstanceStateJson : JsonSerializerContext;
 
 internal sealed class ScopeState
 {
