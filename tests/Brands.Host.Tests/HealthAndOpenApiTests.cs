@@ -68,3 +68,5 @@ public abstract class HealthAndOpenApiTests<TFixture>(TFixture host) : IClassFix
 }
 
 public sealed class HealthAndOpenApiTestsOnSqlite(SqliteHostFixture host) : HealthAndOpenApiTests<SqliteHostFixture>(host);
+
+public sealed class HealthAndOpenApiTestsOnPostgreSql(PostgresHostFixture host) : HealthAndOpenApiTests<PostgresHostFixture>(host);

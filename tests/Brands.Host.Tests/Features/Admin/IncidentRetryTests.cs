@@ -76,3 +76,5 @@ public abstract class IncidentRetryTests<TFixture>(TFixture host) : IClassFixtur
 }
 
 public sealed class IncidentRetryTestsOnSqlite(SqliteHostFixture host) : IncidentRetryTests<SqliteHostFixture>(host);
+
+public sealed class IncidentRetryTestsOnPostgreSql(PostgresHostFixture host) : IncidentRetryTests<PostgresHostFixture>(host);

@@ -80,3 +80,5 @@ public abstract class SignInTests<TFixture>(TFixture host) : IClassFixture<TFixt
 }
 
 public sealed class SignInTestsOnSqlite(SqliteHostFixture host) : SignInTests<SqliteHostFixture>(host);
+
+public sealed class SignInTestsOnPostgreSql(PostgresHostFixture host) : SignInTests<PostgresHostFixture>(host);

@@ -117,3 +117,5 @@ public abstract class CaseLifecycleTests<TFixture>(TFixture host) : IClassFixtur
 }
 
 public sealed class CaseLifecycleTestsOnSqlite(SqliteHostFixture host) : CaseLifecycleTests<SqliteHostFixture>(host);
+
+public sealed class CaseLifecycleTestsOnPostgreSql(PostgresHostFixture host) : CaseLifecycleTests<PostgresHostFixture>(host);

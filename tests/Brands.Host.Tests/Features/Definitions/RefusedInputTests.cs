@@ -213,3 +213,5 @@ public abstract class RefusedInputTests<TFixture>(TFixture host) : IClassFixture
 }
 
 public sealed class RefusedInputTestsOnSqlite(SqliteHostFixture host) : RefusedInputTests<SqliteHostFixture>(host);
+
+public sealed class RefusedInputTestsOnPostgreSql(PostgresHostFixture host) : RefusedInputTests<PostgresHostFixture>(host);

@@ -1,5 +1,5 @@
 using Brands.Host.Infrastructure.Auth;
-using Brands.Workflows.Persistence;
+using Brands.Workflows.EntityFrameworkCore;
 
 namespace Brands.Host.Infrastructure.Persistence;
 
@@ -10,15 +10,18 @@ internal static class PersistenceSetup
     {
         var settings = DatabaseSettings.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(settings);
+        builder.Services.AddWorkflowStore(
+            settings.Provider == DatabaseProvider.PostgreSql ? WorkflowDatabaseProvider.PostgreSql : WorkflowDatabaseProvider.Sqlite,
+            settings.ConnectionString);
         builder.Services.AddDbContext<BrandsIdentityDbContext>(settings.Configure);
         builder.Services.AddScoped<HostSchemaMigrator>();
-        builder.Services.AddSingleton<IWorkflowStore, InMemoryWorkflowStore>();
         return builder;
     }
 
-    /// <summary>Applies the workflow store's and the host's migrations; called before the host serves requests.</summary>
+    /// <summary>Applies the workflow store's and then the host's migrations; called before the host serves requests.</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        await services.GetRequiredService<WorkflowDatabaseMigrator>().MigrateAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<HostSchemaMigrator>().MigrateAsync(cancellationToken);
     }
