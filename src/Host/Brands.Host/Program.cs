@@ -1,6 +1,16 @@
+using Brands.Host.Infrastructure;
+using Brands.Host.Infrastructure.Api;
+using Brands.Host.Infrastructure.Auth;
+using Brands.Host.Infrastructure.Persistence;
+using Brands.Host.Infrastructure.Workflows;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddPersistence();
+builder.AddAuth();
+builder.AddWorkflows();
+builder.AddApi();
+
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+app.UseApi();
+await app.PrepareAsync();
+await app.RunAsync();

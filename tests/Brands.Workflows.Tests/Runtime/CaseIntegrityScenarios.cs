@@ -59,6 +59,9 @@ public abstract class CaseIntegrityScenarios(IStoreProvider stores) : EngineScen
         var history = await Store.GetHistoryAsync(started.Id);
         Assert.Equal("instance-started", history[0].Kind);
         Assert.Equal("instance-completed", history[^1].Kind);
+        Assert.Contains(history, h => h.Kind == "element-passed" && h.ElementId == "start");
+        Assert.Equal(["element-entered", "task-created", "task-completed", "variable-changed", "element-left"],
+            history.Where(h => h.ElementId == "approve").Select(h => h.Kind));
         Assert.Equal(Enumerable.Range(1, history.Count).Select(i => (long)i), history.Select(h => h.Sequence));
         Assert.Contains(history, h => h.Kind == "task-completed" && h.UserId == "li.wei");
         Assert.Contains(history, h => h.Kind == "variable-changed" && h.DataJson!.Contains("approved", StringComparison.Ordinal));

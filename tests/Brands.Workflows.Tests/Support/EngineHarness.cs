@@ -15,7 +15,9 @@ public sealed class EngineHarness
     {
         Store = store ?? new InMemoryWorkflowStore();
         Handlers = [.. handlers, Recorder];
-        Engine = new WorkflowEngine(Store, Handlers, options ?? new WorkflowEngineOptions(), Clock, NullLogger<WorkflowEngine>.Instance);
+        // A generous script time limit: the test machines are shared and busy; the limit itself has its own test.
+        Engine = new WorkflowEngine(Store, Handlers, options ?? new WorkflowEngineOptions { ScriptTimeout = TimeSpan.FromSeconds(5) },
+            Clock, NullLogger<WorkflowEngine>.Instance);
     }
 
     public IWorkflowStore Store { get; }

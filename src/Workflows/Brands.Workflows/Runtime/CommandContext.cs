@@ -94,34 +94,59 @@ internal sealed class CommandContext(EngineServices services, string? userId)
         Changes.NewTasks.Add(task);
     }
 
-    /// <summary>Appends a history entry, chained by hash to the case's previous one.</summary>
+    /// <summary>
+    /// Appends a history entry. Entries are numbered and chained by hash when the command flushes; an element
+    /// entered and left with nothing in between is written once, as <c>element-passed</c>.
+    /// </summary>
     public void History(CaseRuntime @case, string kind, string? elementId, JsonObject? data = null, string? userId = null)
     {
-        var state = @case.State;
-        var sequence = ++state.HistorySequence;
         var user = userId ?? UserId;
-        var json = data?.ToJsonString();
-        var hash = HistoryHash.Compute(_hasher, state.LastHash, @case.Id, sequence, NowText, kind, elementId, user, json);
-        Changes.History.Add(new HistoryRecord
+        if (kind == "element-left" && _pending.Count > 0 && _pending[^1] is var last
+            && last.Case == @case && last.Kind == "element-entered" && last.ElementId == elementId && last.UserId == user)
         {
-            // The hash is unique already; taking the id from it saves a random number per entry.
-            Id = new Guid(Convert.FromHexString(hash.AsSpan(0, 32))),
-            InstanceId = @case.Id,
-            Sequence = sequence,
-            At = Now,
-            Kind = kind,
-            ElementId = elementId,
-            UserId = user,
-            DataJson = json,
-            PreviousHash = state.LastHash,
-            Hash = hash,
-        });
-        state.LastHash = hash;
+            _pending[^1] = last with { Kind = "element-passed", Data = data };
+            return;
+        }
+
+        _pending.Add(new PendingEntry(@case, kind, elementId, user, data));
+    }
+
+    private readonly List<PendingEntry> _pending = [];
+
+    private sealed record PendingEntry(CaseRuntime Case, string Kind, string? ElementId, string? UserId, JsonObject? Data);
+
+    private void FlushHistory()
+    {
+        foreach (var entry in _pending)
+        {
+            var state = entry.Case.State;
+            var sequence = ++state.HistorySequence;
+            var json = entry.Data?.ToJsonString();
+            var hash = HistoryHash.Compute(_hasher, state.LastHash, entry.Case.Id, sequence, NowText, entry.Kind, entry.ElementId, entry.UserId, json);
+            Changes.History.Add(new HistoryRecord
+            {
+                // The hash is unique already; taking the id from it saves a random number per entry.
+                Id = new Guid(Convert.FromHexString(hash.AsSpan(0, 32))),
+                InstanceId = entry.Case.Id,
+                Sequence = sequence,
+                At = Now,
+                Kind = entry.Kind,
+                ElementId = entry.ElementId,
+                UserId = entry.UserId,
+                DataJson = json,
+                PreviousHash = state.LastHash,
+                Hash = hash,
+            });
+            state.LastHash = hash;
+        }
+
+        _pending.Clear();
     }
 
     /// <summary>Writes every touched case's state into the change set.</summary>
     public void Flush()
     {
+        FlushHistory();
         foreach (var @case in _cases.Values)
         {
             @case.Record.StateJson = @case.State.Serialize();

@@ -1,0 +1,42 @@
+using Brands.Host.Features.Admin;
+using Brands.Host.Features.Auth;
+using Brands.Host.Features.Cases;
+using Brands.Host.Features.Definitions;
+using Brands.Host.Features.Tasks;
+using Brands.Host.Infrastructure.Auth;
+
+namespace Brands.Host.Features;
+
+/// <summary>The API of DESIGN §4.1 under <c>/api</c>: everything but sign-in requires an authenticated user.</summary>
+internal static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").RequireAuthorization();
+
+        var auth = api.MapGroup("/auth").WithTags("Auth");
+        Login.Map(auth);
+
+        var definitions = api.MapGroup("/definitions").WithTags("Definitions");
+        DeployDefinition.Map(definitions);
+        ListDefinitions.Map(definitions);
+        GetDefinitionXml.Map(definitions);
+
+        var cases = api.MapGroup("/cases").WithTags("Cases");
+        StartCase.Map(cases);
+        GetCase.Map(cases);
+        GetCaseHistory.Map(cases);
+
+        var tasks = api.MapGroup("/tasks").WithTags("Tasks");
+        ListTasks.Map(tasks);
+        ClaimTask.Map(tasks);
+        UnclaimTask.Map(tasks);
+        CompleteTask.Map(tasks);
+
+        var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
+        ListIncidents.Map(admin);
+        RetryJob.Map(admin);
+
+        return endpoints;
+    }
+}

@@ -1,0 +1,27 @@
+using Brands.Host.Infrastructure.Auth;
+using Brands.Workflows.Persistence;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Brands.Host.Features.Definitions;
+
+/// <summary><c>GET /api/definitions</c>: the latest version of every process, ordered by key.</summary>
+internal static class ListDefinitions
+{
+    internal sealed record Query : IRequest<IReadOnlyList<Item>>;
+
+    internal sealed record Item(string Id, string Key, int Version, string? Name, DateTimeOffset DeployedAt);
+
+    internal sealed class Handler(IWorkflowStore store) : IRequestHandler<Query, IReadOnlyList<Item>>
+    {
+        public async Task<IReadOnlyList<Item>> Handle(Query request, CancellationToken cancellationToken) =>
+            [.. (await store.ListLatestDefinitionsAsync(cancellationToken))
+                .Select(d => new Item(d.Id, d.Key, d.Version, d.Name, d.DeployedAt))];
+    }
+
+    public static void Map(IEndpointRouteBuilder definitions) =>
+        definitions.MapGet("/", async Task<Ok<IReadOnlyList<Item>>> (IMediator mediator, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await mediator.Send(new Query(), cancellationToken)))
+            .RequireAuthorization(Policies.Admin)
+            .WithName("ListDefinitions");
+}

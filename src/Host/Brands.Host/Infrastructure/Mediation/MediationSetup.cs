@@ -1,0 +1,29 @@
+using System.Reflection;
+using MediatR;
+
+namespace Brands.Host.Infrastructure.Mediation;
+
+/// <summary>Registers MediatR 5.1 (which has no DI package of its own) by scanning this assembly.</summary>
+internal static class MediationSetup
+{
+    public static IServiceCollection AddMediation(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(provider => provider.GetRequiredService);
+        services.AddScoped<IMediator, Mediator>();
+
+        var handlerInterfaces = Assembly.GetExecutingAssembly().GetTypes()
+            .Where(type => type is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false })
+            .SelectMany(type => type.GetInterfaces()
+                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>))
+                .Select(i => (Interface: i, Implementation: type)));
+        foreach (var (handlerInterface, implementation) in handlerInterfaces)
+        {
+            services.AddScoped(handlerInterface, implementation);
+        }
+
+        // Order matters: the first registered behaviour runs outermost.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        return services;
+    }
+}

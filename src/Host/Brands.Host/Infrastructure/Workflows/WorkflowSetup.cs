@@ -1,0 +1,19 @@
+using Brands.Host.Infrastructure.Jobs;
+using Brands.Workflows;
+
+namespace Brands.Host.Infrastructure.Workflows;
+
+/// <summary>The engine, its options from configuration section <c>Workflows</c>, and this node's job executor.</summary>
+internal static class WorkflowSetup
+{
+    public const string SectionName = "Workflows";
+
+    public static WebApplicationBuilder AddWorkflows(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(SectionName);
+        builder.Services.AddWorkflowEngine(options => section.Bind(options));
+        builder.Services.Configure<JobExecutorOptions>(section);
+        builder.Services.AddHostedService<JobExecutor>();
+        return builder;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Data.Common;
+using Brands.Host.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Brands.Host.Tests.Infrastructure;
+
+/// <summary>Row counts of every table in the database: what "the database is as it was" means in the tests.</summary>
+public static class DatabaseRowCounts
+{
+    internal static async Task<IReadOnlyDictionary<string, long>> ReadAsync(DatabaseProvider provider, string connectionString)
+    {
+        await using DbConnection connection = provider == DatabaseProvider.PostgreSql
+            ? new NpgsqlConnection(connectionString)
+            : new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = provider == DatabaseProvider.PostgreSql
+                ? "SELECT tablename FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY tablename"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+            counts[table] = Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return counts;
+    }
+}
