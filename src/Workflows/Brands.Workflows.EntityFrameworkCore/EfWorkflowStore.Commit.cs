@@ -9,7 +9,8 @@ namespace Brands.Workflows.EntityFrameworkCore;
 public sealed partial class EfWorkflowStore
 {
     /// <summary>
-    /// Writes the change set in one transaction, usually one batched round trip plus the commit: inserts, then
+    /// Writes the change set all or nothing. PostgreSQL: one round trip (see <see cref="CommitToPostgreSqlAsync"/>).
+    /// SQLite: EF Core's batched <c>SaveChanges</c> in one transaction: inserts, then
     /// <c>UPDATE … WHERE id = @id AND version = @expected</c> for instances and tasks (setting version to
     /// expected + 1), job and incident updates, history appends; deleted jobs follow in the same transaction.
     /// </summary>
@@ -23,6 +24,13 @@ public sealed partial class EfWorkflowStore
         ArgumentNullException.ThrowIfNull(changes);
         if (changes.IsEmpty)
         {
+            return;
+        }
+
+        var route = _commitRoute ?? await ResolveCommitRouteAsync(cancellationToken);
+        if (route.PostgreSqlConnectionString is { } connectionString)
+        {
+            await CommitToPostgreSqlAsync(connectionString, changes, cancellationToken);
             return;
         }
 

@@ -20,6 +20,26 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
 {
     private readonly IDbContextFactory<WorkflowDbContext> _contextFactory = contextFactory;
 
+    // The reads the engine makes for every command, compiled once per store (so once per provider): no expression
+    // tree to hash and look up in EF Core's query cache on each call. Queries are no-tracking (see WorkflowDbContext).
+    private readonly Func<WorkflowDbContext, string, CancellationToken, Task<DefinitionRecord?>> _latestDefinition =
+        EF.CompileAsyncQuery((WorkflowDbContext db, string key, CancellationToken _) =>
+            db.Definitions.Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefault());
+
+    private readonly Func<WorkflowDbContext, Guid, CancellationToken, Task<InstanceRecord?>> _instance =
+        EF.CompileAsyncQuery((WorkflowDbContext db, Guid id, CancellationToken _) => db.Instances.FirstOrDefault(i => i.Id == id));
+
+    private readonly Func<WorkflowDbContext, Guid, CancellationToken, Task<TaskRecord?>> _task =
+        EF.CompileAsyncQuery((WorkflowDbContext db, Guid id, CancellationToken _) => db.Tasks.FirstOrDefault(t => t.Id == id));
+
+    private readonly Func<WorkflowDbContext, Guid, IAsyncEnumerable<TaskRecord>> _openTasks =
+        EF.CompileAsyncQuery((WorkflowDbContext db, Guid instanceId) => db.Tasks
+            .Where(t => t.State == TaskState.Open && t.InstanceId == instanceId)
+            .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            .Take(DefaultTaskQueryMax));
+
+    private static readonly int DefaultTaskQueryMax = new TaskQuery().Max;
+
     /// <summary>A store without dependency injection; the schema must be migrated (<see cref="WorkflowDatabaseMigrator"/>).</summary>
     public static EfWorkflowStore Create(WorkflowDatabaseProvider provider, string connectionString) =>
         new(WorkflowDbContext.CreateFactory(provider, connectionString));
@@ -27,7 +47,7 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
     public async Task<DefinitionRecord?> FindLatestDefinitionAsync(string key, CancellationToken cancellationToken = default)
     {
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Definitions.Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+        return await _latestDefinition(db, key, cancellationToken);
     }
 
     public async Task<DefinitionRecord?> FindDefinitionAsync(string key, int version, CancellationToken cancellationToken = default)
@@ -66,13 +86,13 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
     public async Task<InstanceRecord?> GetInstanceAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Instances.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        return await _instance(db, id, cancellationToken);
     }
 
     public async Task<TaskRecord?> GetTaskAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        return await _task(db, id, cancellationToken);
     }
 
     public async Task<IReadOnlyList<TaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken cancellationToken = default)
@@ -109,8 +129,18 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
         return await tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Take(query.Max).ToListAsync(cancellationToken);
     }
 
-    public Task<IReadOnlyList<TaskRecord>> GetOpenTasksAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
-        QueryTasksAsync(new TaskQuery { InstanceId = instanceId }, cancellationToken);
+    /// <summary>As <c>QueryTasksAsync(new TaskQuery { InstanceId = instanceId })</c>, compiled.</summary>
+    public async Task<IReadOnlyList<TaskRecord>> GetOpenTasksAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var tasks = new List<TaskRecord>();
+        await foreach (var task in _openTasks(db, instanceId).WithCancellation(cancellationToken))
+        {
+            tasks.Add(task);
+        }
+
+        return tasks;
+    }
 
     public async Task<JobRecord?> GetJobAsync(Guid id, CancellationToken cancellationToken = default)
     {

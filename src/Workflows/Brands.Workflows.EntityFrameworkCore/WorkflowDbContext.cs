@@ -1,7 +1,9 @@
+using System.Data.Common;
 using Brands.Workflows.EntityFrameworkCore.Mapping;
 using Brands.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql;
 
 namespace Brands.Workflows.EntityFrameworkCore;
 
@@ -22,18 +24,46 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
     public DbSet<HistoryRecord> History => Set<HistoryRecord>();
 
-    /// <summary>Points <paramref name="builder"/> at the database; no tracking by default (the store reads records).</summary>
+    /// <summary>
+    /// How many statements each PostgreSQL connection keeps prepared unless the connection string says otherwise
+    /// (<c>Max Auto Prepare</c>; 0 turns it off).
+    /// </summary>
+    /// <remarks>
+    /// The store sends the same few statement texts over and over (its reads, and commits whose text does not
+    /// depend on the row count), so Npgsql's automatic preparation saves the server parsing and planning them
+    /// each time; it costs no extra round trip. This roughly doubled commits per second on a local server.
+    /// Behind a pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21), set
+    /// <c>Max Auto Prepare=0</c>.
+    /// </remarks>
+    public const int DefaultMaxAutoPrepare = 64;
+
+    /// <summary>
+    /// Points <paramref name="builder"/> at the database; no tracking by default (the store reads records). On
+    /// PostgreSQL, statements are prepared automatically (see <see cref="DefaultMaxAutoPrepare"/>).
+    /// </summary>
     public static void Configure(DbContextOptionsBuilder builder, WorkflowDatabaseProvider provider, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _ = provider switch
         {
-            WorkflowDatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString),
+            WorkflowDatabaseProvider.PostgreSql => builder.UseNpgsql(WithAutoPrepare(connectionString)),
             WorkflowDatabaseProvider.Sqlite => builder.UseSqlite(connectionString),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
         builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+    }
+
+    private static string WithAutoPrepare(string connectionString)
+    {
+        // NpgsqlConnectionStringBuilder.ContainsKey answers whether a keyword is known, not whether it was given.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare }.ConnectionString;
     }
 
     /// <summary>A pooled context factory without dependency injection (benchmarks, tests, tools).</summary>

@@ -51,6 +51,49 @@ public abstract class EfWorkflowStoreContract(IStoreFixture fixture) : WorkflowS
     }
 
     [Fact]
+    public async Task A_job_gone_missing_fails_the_whole_commit_even_after_the_case_update_in_it_succeeded()
+    {
+        var instance = await StartCaseAsync();
+        var job = Job(instance, T0);
+        await CommitAsync(c => c.NewJobs.Add(job));
+        await CommitAsync(c => c.DeletedJobs.Add(job.Id));
+        var before = await SnapshotAsync(instance.Id);
+
+        instance.Status = InstanceStatus.Completed;
+        job.Retries = 2;
+        var changes = new ChangeSet();
+        changes.UpdatedInstances.Add(instance);
+        changes.ExpectedVersions[instance.Id] = 0;
+        changes.UpdatedJobs.Add(job);
+        changes.NewTasks.AddRange([Task(instance), Task(instance)]);
+        changes.NewJobs.Add(Job(instance, T0));
+        changes.NewIncidents.Add(Incident(instance, T0));
+        changes.History.AddRange([.. Enumerable.Range(2, 8).Select(sequence => History(instance, sequence))]);
+
+        await Assert.ThrowsAsync<WorkflowConcurrencyException>(() => Store.CommitAsync(changes, Cancel));
+
+        Assert.Equal(before, await SnapshotAsync(instance.Id));
+    }
+
+    [Fact]
+    public async Task A_case_and_the_child_case_it_calls_are_stored_by_one_commit()
+    {
+        var definition = Definition($"case-{Guid.NewGuid():N}", 1);
+        await Store.AddDefinitionsAsync([definition], Cancel);
+        var parent = Instance(definition);
+        var child = Instance(definition, parent: parent.Id);
+        await CommitAsync(c =>
+        {
+            c.NewInstances.AddRange([child, parent]);
+            c.History.AddRange([History(parent, 1), History(child, 1), History(child, 2, "hash-1")]);
+        });
+
+        AssertSame(parent, await Store.GetInstanceAsync(parent.Id, Cancel));
+        AssertSame(child, await Store.GetInstanceAsync(child.Id, Cancel));
+        Assert.Equal([1L, 2], (await Store.GetHistoryAsync(child.Id, Cancel)).Select(h => h.Sequence));
+    }
+
+    [Fact]
     public async Task Candidate_lists_are_stored_with_their_entries_trimmed()
     {
         var instance = await StartCaseAsync();

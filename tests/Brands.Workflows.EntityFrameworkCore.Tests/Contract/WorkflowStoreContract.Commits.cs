@@ -228,7 +228,7 @@ public abstract partial class WorkflowStoreContract
     }
 
     /// <summary>Everything the store holds about one case, as comparable text.</summary>
-    private async Task<string> SnapshotAsync(Guid instanceId)
+    protected async Task<string> SnapshotAsync(Guid instanceId)
     {
         var instance = await Store.GetInstanceAsync(instanceId, Cancel);
         var tasks = await Store.GetOpenTasksAsync(instanceId, Cancel);

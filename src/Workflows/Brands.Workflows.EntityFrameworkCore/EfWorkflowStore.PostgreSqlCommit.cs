@@ -1,0 +1,102 @@
+using Brands.Workflows.EntityFrameworkCore.Mapping;
+using Brands.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql;
+
+namespace Brands.Workflows.EntityFrameworkCore;
+
+public sealed partial class EfWorkflowStore
+{
+    private CommitRoute? _commitRoute;
+
+    /// <summary>
+    /// Writes the change set in one round trip: an <see cref="NpgsqlBatch"/> of multi-row statements (one per table
+    /// and operation), sent without an explicit transaction. PostgreSQL runs a batch that ends in a single Sync as
+    /// one implicit transaction, and an error in any statement skips the rest and rolls back the ones before it;
+    /// so the commit needs neither <c>BEGIN</c> nor <c>COMMIT</c>.
+    /// </summary>
+    /// <remarks>
+    /// Guarded updates come first (instances, tasks, jobs, incidents), so a stale command fails before inserting
+    /// anything, and commands on the same case queue on the instance row before they touch its other tables. An
+    /// update that matched fewer rows than it was given raises a division by zero (see
+    /// <see cref="PostgreSqlTable{T}"/>). That, a unique violation, and a deadlock between two commands are
+    /// conflicts: <see cref="WorkflowConcurrencyException"/>, nothing written.
+    /// </remarks>
+    private static async Task CommitToPostgreSqlAsync(string connectionString, ChangeSet changes, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await using var batch = new NpgsqlBatch(connection);
+        var commands = batch.BatchCommands;
+        if (changes.UpdatedInstances.Count > 0)
+        {
+            commands.Add(PostgreSqlTables.Instances.GuardedUpdate(changes.UpdatedInstances, i => ExpectedVersion(changes, i.Id)));
+        }
+
+        if (changes.UpdatedTasks.Count > 0)
+        {
+            commands.Add(PostgreSqlTables.Tasks.GuardedUpdate(changes.UpdatedTasks, t => ExpectedVersion(changes, t.Id)));
+        }
+
+        if (changes.UpdatedJobs.Count > 0)
+        {
+            commands.Add(PostgreSqlTables.Jobs.GuardedUpdate(changes.UpdatedJobs));
+        }
+
+        if (changes.UpdatedIncidents.Count > 0)
+        {
+            commands.Add(PostgreSqlTables.Incidents.GuardedUpdate(changes.UpdatedIncidents));
+        }
+
+        AddInsert(commands, PostgreSqlTables.Instances, changes.NewInstances);
+        AddInsert(commands, PostgreSqlTables.Tasks, changes.NewTasks);
+        AddInsert(commands, PostgreSqlTables.Jobs, changes.NewJobs);
+        AddInsert(commands, PostgreSqlTables.Incidents, changes.NewIncidents);
+        AddInsert(commands, PostgreSqlTables.History, changes.History);
+        if (changes.DeletedJobs.Count > 0)
+        {
+            var delete = new NpgsqlBatchCommand(PostgreSqlTables.DeleteJobsSql);
+            delete.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. changes.DeletedJobs] });
+            commands.Add(delete);
+        }
+
+        await connection.OpenAsync(cancellationToken);
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.DivisionByZero)
+        {
+            throw new WorkflowConcurrencyException(
+                "The case was changed by another command (a version read is out of date, or a row to update no longer exists).");
+        }
+        catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.UniqueViolation
+            or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+        {
+            throw new WorkflowConcurrencyException($"The case was changed by another command ({exception.MessageText}).");
+        }
+    }
+
+    private static void AddInsert<T>(NpgsqlBatchCommandCollection commands, PostgreSqlTable<T> table, List<T> rows)
+    {
+        if (rows.Count > 0)
+        {
+            commands.Add(table.Insert(rows));
+        }
+    }
+
+    /// <summary>
+    /// Looks once at how the context factory is configured: PostgreSQL given by a connection string commits
+    /// through Npgsql directly (sharing Npgsql's pool for that string with EF Core); anything else through EF Core.
+    /// </summary>
+    private async Task<CommitRoute> ResolveCommitRouteAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var connectionString = db.Database.IsNpgsql()
+            ? RelationalOptionsExtension.Extract(db.GetService<IDbContextOptions>()).ConnectionString
+            : null;
+        return _commitRoute = new CommitRoute(connectionString);
+    }
+
+    private sealed record CommitRoute(string? PostgreSqlConnectionString);
+}

@@ -1,0 +1,103 @@
+using System.Text;
+using Npgsql;
+
+namespace Brands.Workflows.EntityFrameworkCore.Mapping;
+
+/// <summary>One column of a <see cref="PostgreSqlTable{T}"/>: its name, its PostgreSQL type and how a record gives its value.</summary>
+internal sealed class PostgreSqlColumn<T>(string name, string type, Func<IReadOnlyList<T>, NpgsqlParameter> values, string? writeCast)
+{
+    public string Name { get; } = name;
+    /// <summary>The element type of the array parameter (<c>uuid</c>, <c>text</c>, <c>timestamptz</c>, …).</summary>
+    public string Type { get; } = type;
+    /// <summary>A cast applied when the value is written, e.g. <c>jsonb</c> for JSON sent as text.</summary>
+    public string? WriteCast { get; } = writeCast;
+    public Func<IReadOnlyList<T>, NpgsqlParameter> Values { get; } = values;
+}
+
+/// <summary>
+/// Multi-row statements for one table, each row set sent as one array parameter per column and spread with
+/// <c>unnest</c>, so the statement text stays the same whatever the row count.
+/// </summary>
+/// <remarks>
+/// The guarded update makes "no row matched" an error inside the statement: it ends with
+/// <c>SELECT 1 / (count(*) = cardinality($1))::int</c> over the updated rows, a division by zero (SQLSTATE 22012)
+/// whenever fewer rows were updated than given. Inside a batch without an explicit transaction that error rolls
+/// back every statement of the batch, which is what makes a one-round-trip commit all-or-nothing.
+/// </remarks>
+internal sealed class PostgreSqlTable<T>
+{
+    private readonly PostgreSqlColumn<T>[] _columns;
+    private readonly Func<T, long>? _version;
+
+    /// <param name="name">The table.</param>
+    /// <param name="columns">Every column but <c>version</c>, the key (<c>id uuid</c>) first.</param>
+    /// <param name="version">The record's version for versioned tables (compared and raised on update); null otherwise.</param>
+    public PostgreSqlTable(string name, PostgreSqlColumn<T>[] columns, Func<T, long>? version = null)
+    {
+        _columns = columns;
+        _version = version;
+        List<(string Name, string Type, string? WriteCast)> all = version is null ? [.. columns.Select(c => (c.Name, c.Type, c.WriteCast))]
+            : [.. columns.Select(c => (c.Name, c.Type, c.WriteCast)), ("version", "bigint", null)];
+        ColumnNames = [.. all.Select(c => c.Name)];
+        var unnest = new StringBuilder("unnest(");
+        unnest.AppendJoin(", ", all.Select((c, i) => $"${i + 1}::{c.Type}[]"));
+        unnest.Append(") AS v(").AppendJoin(", ", all.Select(c => c.Name)).Append(')');
+
+        InsertSql = $"INSERT INTO {name} ({string.Join(", ", all.Select(c => c.Name))}) "
+            + $"SELECT {string.Join(", ", all.Select(c => Written(c.Name, c.WriteCast)))} FROM {unnest}";
+
+        var set = all.Skip(1).Select(c => c.Name == "version" ? "version = v.version + 1" : $"{c.Name} = {Written(c.Name, c.WriteCast)}");
+        var where = version is null ? "t.id = v.id" : "t.id = v.id AND t.version = v.version";
+        GuardedUpdateSql = $"WITH u AS (UPDATE {name} AS t SET {string.Join(", ", set)} FROM {unnest} WHERE {where} RETURNING 1) "
+            + "SELECT 1 / (count(*) = cardinality($1::uuid[]))::int FROM u";
+    }
+
+    /// <summary>Every column the statements write, in order.</summary>
+    public IReadOnlyList<string> ColumnNames { get; }
+
+    public string InsertSql { get; }
+
+    public string GuardedUpdateSql { get; }
+
+    /// <summary>Inserts <paramref name="rows"/> as given (versions included).</summary>
+    public NpgsqlBatchCommand Insert(IReadOnlyList<T> rows) => Command(InsertSql, rows, _version);
+
+    /// <summary>
+    /// Updates <paramref name="rows"/> by id, only where the stored version equals <paramref name="expectedVersion"/>
+    /// (versioned tables), setting it to expected + 1; fails with SQLSTATE 22012 unless every row was updated.
+    /// </summary>
+    public NpgsqlBatchCommand GuardedUpdate(IReadOnlyList<T> rows, Func<T, long>? expectedVersion = null) =>
+        Command(GuardedUpdateSql, rows, _version is null ? null : expectedVersion ?? throw new ArgumentNullException(nameof(expectedVersion)));
+
+    private NpgsqlBatchCommand Command(string sql, IReadOnlyList<T> rows, Func<T, long>? version)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var column in _columns)
+        {
+            command.Parameters.Add(column.Values(rows));
+        }
+
+        if (version is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. rows.Select(version)] });
+        }
+
+        return command;
+    }
+
+    private static string Written(string name, string? cast) => cast is null ? $"v.{name}" : $"v.{name}::{cast}";
+}
+
+/// <summary>Shorthands for the columns of a table of <typeparamref name="T"/>.</summary>
+internal static class PostgreSqlColumns<T>
+{
+    public static PostgreSqlColumn<T> Of<TValue>(string name, string type, Func<T, TValue> value, string? writeCast = null) =>
+        new(name, type, rows => new NpgsqlParameter<TValue[]> { TypedValue = [.. rows.Select(value)] }, writeCast);
+
+    /// <summary>An instant column; Npgsql writes only offset zero to <c>timestamptz</c>.</summary>
+    public static PostgreSqlColumn<T> Instant(string name, Func<T, DateTimeOffset> value) =>
+        Of(name, "timestamptz", r => value(r).ToUniversalTime());
+
+    public static PostgreSqlColumn<T> NullableInstant(string name, Func<T, DateTimeOffset?> value) =>
+        Of(name, "timestamptz", r => value(r)?.ToUniversalTime());
+}

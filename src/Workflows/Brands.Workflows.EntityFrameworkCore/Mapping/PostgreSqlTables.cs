@@ -1,0 +1,106 @@
+using Brands.Workflows.Persistence;
+using HistoryColumns = Brands.Workflows.EntityFrameworkCore.Mapping.PostgreSqlColumns<Brands.Workflows.Persistence.HistoryRecord>;
+using IncidentColumns = Brands.Workflows.EntityFrameworkCore.Mapping.PostgreSqlColumns<Brands.Workflows.Persistence.IncidentRecord>;
+using InstanceColumns = Brands.Workflows.EntityFrameworkCore.Mapping.PostgreSqlColumns<Brands.Workflows.Persistence.InstanceRecord>;
+using JobColumns = Brands.Workflows.EntityFrameworkCore.Mapping.PostgreSqlColumns<Brands.Workflows.Persistence.JobRecord>;
+using TaskColumns = Brands.Workflows.EntityFrameworkCore.Mapping.PostgreSqlColumns<Brands.Workflows.Persistence.TaskRecord>;
+
+namespace Brands.Workflows.EntityFrameworkCore.Mapping;
+
+/// <summary>
+/// The tables a commit writes on PostgreSQL, column for column as in Migrations/PostgreSql (a test compares the
+/// statements against the EF model). Values are written as <see cref="RecordCopies"/> would copy them: instants
+/// in UTC, candidate lists normalised.
+/// </summary>
+internal static class PostgreSqlTables
+{
+    public static readonly PostgreSqlTable<InstanceRecord> Instances = new("wf_instances",
+    [
+        InstanceColumns.Of("id", "uuid", r => r.Id),
+        InstanceColumns.Of("definition_id", "text", r => r.DefinitionId),
+        InstanceColumns.Of("definition_key", "text", r => r.DefinitionKey),
+        InstanceColumns.Of("definition_version", "integer", r => r.DefinitionVersion),
+        InstanceColumns.Of("business_key", "text", r => r.BusinessKey),
+        InstanceColumns.Of("status", "text", r => r.Status),
+        InstanceColumns.Of("parent_instance_id", "uuid", r => r.ParentInstanceId),
+        InstanceColumns.Of("parent_token_id", "text", r => r.ParentTokenId),
+        InstanceColumns.Of("root_instance_id", "uuid", r => r.RootInstanceId),
+        InstanceColumns.Of("variables_json", "text", r => r.VariablesJson, writeCast: "jsonb"),
+        InstanceColumns.Of("state_json", "text", r => r.StateJson, writeCast: "jsonb"),
+        InstanceColumns.Of("case_type", "text", r => r.CaseType),
+        InstanceColumns.Of("organisation_code", "text", r => r.OrganisationCode),
+        InstanceColumns.Of("province", "text", r => r.Province),
+        InstanceColumns.Of("year", "integer", r => r.Year),
+        InstanceColumns.Instant("started_at", r => r.StartedAt),
+        InstanceColumns.NullableInstant("ended_at", r => r.EndedAt),
+    ], version: r => r.Version);
+
+    public static readonly PostgreSqlTable<TaskRecord> Tasks = new("wf_tasks",
+    [
+        TaskColumns.Of("id", "uuid", r => r.Id),
+        TaskColumns.Of("instance_id", "uuid", r => r.InstanceId),
+        TaskColumns.Of("definition_key", "text", r => r.DefinitionKey),
+        TaskColumns.Of("business_key", "text", r => r.BusinessKey),
+        TaskColumns.Of("element_id", "text", r => r.ElementId),
+        TaskColumns.Of("token_id", "text", r => r.TokenId),
+        TaskColumns.Of("name", "text", r => r.Name),
+        TaskColumns.Of("assignee", "text", r => r.Assignee),
+        TaskColumns.Of("candidate_users", "text", r => RecordCopies.NormaliseList(r.CandidateUsers)),
+        TaskColumns.Of("candidate_groups", "text", r => RecordCopies.NormaliseList(r.CandidateGroups)),
+        TaskColumns.NullableInstant("due_at", r => r.DueAt),
+        TaskColumns.NullableInstant("follow_up_at", r => r.FollowUpAt),
+        TaskColumns.Of("priority", "integer", r => r.Priority),
+        TaskColumns.Of("form_ref", "text", r => r.FormRef),
+        TaskColumns.Of("form_ref_binding", "text", r => r.FormRefBinding),
+        TaskColumns.Of("state", "text", r => r.State),
+        TaskColumns.Instant("created_at", r => r.CreatedAt),
+        TaskColumns.NullableInstant("ended_at", r => r.EndedAt),
+        TaskColumns.Of("completed_by", "text", r => r.CompletedBy),
+    ], version: r => r.Version);
+
+    public static readonly PostgreSqlTable<JobRecord> Jobs = new("wf_jobs",
+    [
+        JobColumns.Of("id", "uuid", r => r.Id),
+        JobColumns.Of("instance_id", "uuid", r => r.InstanceId),
+        JobColumns.Of("token_id", "text", r => r.TokenId),
+        JobColumns.Of("element_id", "text", r => r.ElementId),
+        JobColumns.Of("kind", "text", r => r.Kind),
+        JobColumns.Instant("due_at", r => r.DueAt),
+        JobColumns.Of("retries", "integer", r => r.Retries),
+        JobColumns.Of("retry_cycle", "text", r => r.RetryCycle),
+        JobColumns.Of("lock_owner", "text", r => r.LockOwner),
+        JobColumns.NullableInstant("lock_expires_at", r => r.LockExpiresAt),
+        JobColumns.Of("last_error", "text", r => r.LastError),
+        JobColumns.Instant("created_at", r => r.CreatedAt),
+    ]);
+
+    public static readonly PostgreSqlTable<IncidentRecord> Incidents = new("wf_incidents",
+    [
+        IncidentColumns.Of("id", "uuid", r => r.Id),
+        IncidentColumns.Of("instance_id", "uuid", r => r.InstanceId),
+        IncidentColumns.Of("job_id", "uuid", r => r.JobId),
+        IncidentColumns.Of("element_id", "text", r => r.ElementId),
+        IncidentColumns.Of("kind", "text", r => r.Kind),
+        IncidentColumns.Of("message", "text", r => r.Message),
+        IncidentColumns.Instant("created_at", r => r.CreatedAt),
+        IncidentColumns.NullableInstant("resolved_at", r => r.ResolvedAt),
+    ]);
+
+    public static readonly PostgreSqlTable<HistoryRecord> History = new("wf_history",
+    [
+        HistoryColumns.Of("id", "uuid", r => r.Id),
+        HistoryColumns.Of("instance_id", "uuid", r => r.InstanceId),
+        HistoryColumns.Of("sequence", "bigint", r => r.Sequence),
+        HistoryColumns.Instant("at", r => r.At),
+        HistoryColumns.Of("kind", "text", r => r.Kind),
+        HistoryColumns.Of("element_id", "text", r => r.ElementId),
+        HistoryColumns.Of("user_id", "text", r => r.UserId),
+        // json keeps the text byte for byte (the hash chain is computed over it).
+        HistoryColumns.Of("data_json", "text", r => r.DataJson, writeCast: "json"),
+        HistoryColumns.Of("previous_hash", "text", r => r.PreviousHash),
+        HistoryColumns.Of("hash", "text", r => r.Hash),
+    ]);
+
+    /// <summary>Removes jobs by id; a job already gone is no error.</summary>
+    public const string DeleteJobsSql = "DELETE FROM wf_jobs WHERE id = ANY($1::uuid[])";
+}
