@@ -39,13 +39,16 @@ public sealed partial class WorkflowEngine
             }
 
             token.JobId = null;
-            token.AsyncDone = true;
             var resume = job.Kind switch
             {
                 JobKind.AsyncAfter => TokenStates.Leaving,
                 JobKind.Retry or JobKind.ServiceTaskRetry when token.ResumeLeaving => TokenStates.Leaving,
                 _ => TokenStates.Ready,
             };
+
+            // Entering again skips the asyncBefore wait already passed; leaving again after a failure re-runs the
+            // output mappings, which may be what failed.
+            token.AsyncDone = job.Kind == JobKind.AsyncAfter || resume == TokenStates.Ready;
             token.ResumeLeaving = false;
             if (job.Kind is JobKind.Retry or JobKind.ServiceTaskRetry)
             {

@@ -95,7 +95,8 @@ public abstract class MigrationContract(WorkflowDatabaseProvider provider)
 
         Assert.NotEmpty(migrations);
         Assert.Equal(migrations.Select(m => m.Id).Order(StringComparer.Ordinal), migrations.Select(m => m.Id));
-        Assert.All(migrations, m => Assert.Contains("CREATE TABLE", m.Sql, StringComparison.Ordinal));
+        Assert.Contains("CREATE TABLE", migrations[0].Sql, StringComparison.Ordinal);
+        Assert.All(migrations, m => Assert.False(string.IsNullOrWhiteSpace(m.Sql), $"{m.Id} is empty"));
     }
 
     protected abstract Task<string> CreateEmptyDatabaseAsync();

@@ -37,6 +37,16 @@ public sealed class PostgreSqlMigrationTests() : MigrationContract(WorkflowDatab
         Assert.Equal("CREATE INDEX ix_wf_jobs_due_at ON public.wf_jobs USING btree (due_at) WHERE (retries > 0)", definition);
     }
 
+    [Fact]
+    public async Task Cases_and_tasks_leave_room_on_their_pages_for_heap_only_updates()
+    {
+        var connectionString = await CreateEmptyDatabaseAsync();
+        await new WorkflowDatabaseMigrator(WorkflowDatabaseProvider.PostgreSql, connectionString).MigrateAsync(Cancel);
+
+        Assert.Equal("{fillfactor=70}", await ScalarAsync(connectionString, "SELECT reloptions::text FROM pg_class WHERE relname = 'wf_instances'"));
+        Assert.Equal("{fillfactor=80}", await ScalarAsync(connectionString, "SELECT reloptions::text FROM pg_class WHERE relname = 'wf_tasks'"));
+    }
+
     protected override Task<string> CreateEmptyDatabaseAsync() => PostgresServer.Instance.CreateDatabaseAsync("migrations", Cancel);
 
     protected override DbConnection Connect(string connectionString) => new NpgsqlConnection(connectionString);

@@ -13,7 +13,6 @@ internal sealed class CommandContext(EngineServices services, string? userId)
     private readonly Dictionary<Guid, CaseRuntime> _cases = [];
     private readonly Dictionary<Guid, TaskRecord> _tasks = [];
     private readonly Queue<(CaseRuntime Case, TokenState Token)> _agenda = new();
-    private readonly IncrementalHash _hasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private string? _nowTextCache;
 
     private string NowText => _nowTextCache ??= Now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
@@ -117,12 +116,18 @@ internal sealed class CommandContext(EngineServices services, string? userId)
 
     private void FlushHistory()
     {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        using var hasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var entry in _pending)
         {
             var state = entry.Case.State;
             var sequence = ++state.HistorySequence;
             var json = entry.Data?.ToJsonString();
-            var hash = HistoryHash.Compute(_hasher, state.LastHash, entry.Case.Id, sequence, NowText, entry.Kind, entry.ElementId, entry.UserId, json);
+            var hash = HistoryHash.Compute(hasher, state.LastHash, entry.Case.Id, sequence, NowText, entry.Kind, entry.ElementId, entry.UserId, json);
             Changes.History.Add(new HistoryRecord
             {
                 // The hash is unique already; taking the id from it saves a random number per entry.
