@@ -236,34 +236,11 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         }
     }
 
-    private static InstanceRecord Copy(InstanceRecord r) => new()
-    {
-        Id = r.Id, DefinitionId = r.DefinitionId, DefinitionKey = r.DefinitionKey, DefinitionVersion = r.DefinitionVersion,
-        BusinessKey = r.BusinessKey, Status = r.Status, ParentInstanceId = r.ParentInstanceId, ParentTokenId = r.ParentTokenId,
-        RootInstanceId = r.RootInstanceId, VariablesJson = r.VariablesJson, StateJson = r.StateJson, CaseType = r.CaseType,
-        OrganisationCode = r.OrganisationCode, Province = r.Province, Year = r.Year, StartedAt = r.StartedAt,
-        EndedAt = r.EndedAt, Version = r.Version,
-    };
+    private static InstanceRecord Copy(InstanceRecord r) => r.Clone();
 
-    private static TaskRecord Copy(TaskRecord r) => new()
-    {
-        Id = r.Id, InstanceId = r.InstanceId, DefinitionKey = r.DefinitionKey, BusinessKey = r.BusinessKey,
-        ElementId = r.ElementId, TokenId = r.TokenId, Name = r.Name, Assignee = r.Assignee,
-        CandidateUsers = r.CandidateUsers, CandidateGroups = r.CandidateGroups, DueAt = r.DueAt,
-        FollowUpAt = r.FollowUpAt, Priority = r.Priority, FormRef = r.FormRef, FormRefBinding = r.FormRefBinding,
-        State = r.State, CreatedAt = r.CreatedAt, EndedAt = r.EndedAt, CompletedBy = r.CompletedBy, Version = r.Version,
-    };
+    private static TaskRecord Copy(TaskRecord r) => r.Clone();
 
-    private static JobRecord Copy(JobRecord r) => new()
-    {
-        Id = r.Id, InstanceId = r.InstanceId, TokenId = r.TokenId, ElementId = r.ElementId, Kind = r.Kind,
-        DueAt = r.DueAt, Retries = r.Retries, RetryCycle = r.RetryCycle, LockOwner = r.LockOwner,
-        LockExpiresAt = r.LockExpiresAt, LastError = r.LastError, CreatedAt = r.CreatedAt,
-    };
+    private static JobRecord Copy(JobRecord r) => r.Clone();
 
-    private static IncidentRecord Copy(IncidentRecord r) => new()
-    {
-        Id = r.Id, InstanceId = r.InstanceId, JobId = r.JobId, ElementId = r.ElementId, Kind = r.Kind,
-        Message = r.Message, CreatedAt = r.CreatedAt, ResolvedAt = r.ResolvedAt,
-    };
+    private static IncidentRecord Copy(IncidentRecord r) => r.Clone();
 }

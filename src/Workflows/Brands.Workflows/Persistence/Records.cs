@@ -25,6 +25,9 @@ public static class InstanceStatus
 /// <summary>A process instance. The token tree and scope variables live in <see cref="StateJson"/>.</summary>
 public sealed class InstanceRecord
 {
+    /// <summary>A copy with the same values, so a store never shares its rows with callers.</summary>
+    public InstanceRecord Clone() => (InstanceRecord)MemberwiseClone();
+
     public required Guid Id { get; init; }
     public required string DefinitionId { get; init; }
     public required string DefinitionKey { get; init; }
@@ -59,6 +62,9 @@ public static class TaskState
 
 public sealed class TaskRecord
 {
+    /// <summary>A copy with the same values, so a store never shares its rows with callers.</summary>
+    public TaskRecord Clone() => (TaskRecord)MemberwiseClone();
+
     public required Guid Id { get; init; }
     public required Guid InstanceId { get; init; }
     public required string DefinitionKey { get; init; }
@@ -68,9 +74,9 @@ public sealed class TaskRecord
     public string? Name { get; init; }
     public string? Assignee { get; set; }
     /// <summary>Comma-separated user names.</summary>
-    public string? CandidateUsers { get; init; }
+    public string? CandidateUsers { get; set; }
     /// <summary>Comma-separated group names.</summary>
-    public string? CandidateGroups { get; init; }
+    public string? CandidateGroups { get; set; }
     public DateTimeOffset? DueAt { get; init; }
     public DateTimeOffset? FollowUpAt { get; init; }
     public int Priority { get; init; }
@@ -98,6 +104,9 @@ public static class JobKind
 
 public sealed class JobRecord
 {
+    /// <summary>A copy with the same values, so a store never shares its rows with callers.</summary>
+    public JobRecord Clone() => (JobRecord)MemberwiseClone();
+
     public required Guid Id { get; init; }
     public required Guid InstanceId { get; init; }
     public required string TokenId { get; init; }
@@ -116,6 +125,9 @@ public sealed class JobRecord
 
 public sealed class IncidentRecord
 {
+    /// <summary>A copy with the same values, so a store never shares its rows with callers.</summary>
+    public IncidentRecord Clone() => (IncidentRecord)MemberwiseClone();
+
     public required Guid Id { get; init; }
     public required Guid InstanceId { get; init; }
     public Guid? JobId { get; init; }
