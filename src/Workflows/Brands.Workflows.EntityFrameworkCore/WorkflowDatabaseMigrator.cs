@@ -20,17 +20,25 @@ namespace Brands.Workflows.EntityFrameworkCore;
 /// </remarks>
 public sealed class WorkflowDatabaseMigrator
 {
-    /// <summary>The advisory lock key on PostgreSQL ("BRNDWF" and 1); fixed forever, every node must agree.</summary>
-    internal const long AdvisoryLockKey = 0x4252_4E44_5746_0001;
-
     private readonly WorkflowDatabaseProvider _provider;
+    private readonly SchemaMigrationSource _source;
     private readonly string _connectionString;
     private readonly ILogger _logger;
 
+    /// <summary>Migrates the engine's store schema.</summary>
     public WorkflowDatabaseMigrator(WorkflowDatabaseProvider provider, string connectionString, ILogger<WorkflowDatabaseMigrator>? logger = null)
+        : this(provider, connectionString, SchemaMigrationSource.Workflows, logger)
+    {
+    }
+
+    /// <summary>Migrates another component's schema in the same database (see <see cref="SchemaMigrationSource"/>).</summary>
+    public WorkflowDatabaseMigrator(WorkflowDatabaseProvider provider, string connectionString, SchemaMigrationSource source,
+        ILogger<WorkflowDatabaseMigrator>? logger = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(source);
         _provider = provider;
+        _source = source;
         _connectionString = connectionString;
         _logger = logger ?? NullLogger<WorkflowDatabaseMigrator>.Instance;
     }
@@ -38,12 +46,12 @@ public sealed class WorkflowDatabaseMigrator
     /// <summary>Applies the pending migrations; a no-op when the schema is current.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        var migrations = SchemaMigration.For(_provider);
+        var migrations = SchemaMigration.For(_source, _provider);
         if (_provider == WorkflowDatabaseProvider.PostgreSql)
         {
             await using var connection = new NpgsqlConnection(_connectionString);
             await connection.OpenAsync(cancellationToken);
-            await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken);
+            await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({_source.AdvisoryLockKey})", cancellationToken);
             try
             {
                 await ExecuteAsync(connection, null,
@@ -59,7 +67,7 @@ public sealed class WorkflowDatabaseMigrator
             }
             finally
             {
-                await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({AdvisoryLockKey})", CancellationToken.None);
+                await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({_source.AdvisoryLockKey})", CancellationToken.None);
             }
         }
         else
@@ -123,7 +131,7 @@ public sealed class WorkflowDatabaseMigrator
 
         if (pending.Count > 0)
         {
-            _logger.LogInformation("Applying {Count} workflow schema migration(s) on {Provider}: {Ids}",
+            _logger.LogInformation("Applying {Count} schema migration(s) on {Provider}: {Ids}",
                 pending.Count, _provider, string.Join(", ", pending.Select(m => m.Id)));
         }
 
@@ -141,12 +149,12 @@ public sealed class WorkflowDatabaseMigrator
         await record.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<Dictionary<string, string>> ReadAppliedAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, string>> ReadAppliedAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT id, checksum FROM schema_migrations WHERE id LIKE @prefix";
-        AddParameter(command, "prefix", SchemaMigration.IdPrefix + "%");
+        AddParameter(command, "prefix", _source.IdPrefix + "%");
         var applied = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
