@@ -108,8 +108,9 @@ public sealed partial class WorkflowEngine
         ExecuteAsync(null, async (context, runner) =>
         {
             var @case = await context.LoadCaseAsync(caseId, cancellationToken);
+            // A multi-instance receive task waits in its inner instances; the body's owner token is not one of them.
             var token = @case.State.Tokens.FirstOrDefault(t => t.ElementId == elementId && t.State == TokenStates.Waiting
-                    && @case.Node(t.ElementId) is ReceiveTask)
+                    && @case.Node(t.ElementId) is ReceiveTask { MultiInstance: var mi } && (mi is null || t.MultiInstanceInner))
                 ?? throw new WorkflowConflictException($"The case does not wait in receive task '{elementId}'.");
             context.History(@case, "task-triggered", elementId, new JsonObject { ["variables"] = variables?.DeepClone() });
             SetVariables(runner.ScopeOf(@case, token), variables);

@@ -20,7 +20,15 @@ public sealed partial class WorkflowEngine
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 _services.Logger.LogError(e, "Job {JobId} of case {CaseId} failed", job.Id, job.InstanceId);
-                await RecordJobFailureAsync(job.Id, e.Message, cancellationToken);
+                try
+                {
+                    await RecordJobFailureAsync(job.Id, e.Message, cancellationToken);
+                }
+                catch (Exception recording) when (recording is not OperationCanceledException)
+                {
+                    // The lease runs out and the job is taken again; the rest of the batch still runs.
+                    _services.Logger.LogError(recording, "Recording the failure of job {JobId} failed", job.Id);
+                }
             }
         }
 

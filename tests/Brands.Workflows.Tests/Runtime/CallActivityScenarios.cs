@@ -82,4 +82,28 @@ public abstract class CallActivityScenarios(IStoreProvider stores) : EngineScena
         Assert.Equal(["withoutStation"], (await harness.CaseAsync(parent.Id)).ActiveElementIds);
         Assert.Equal(InstanceStatus.Terminated, (await harness.CaseAsync(childTask.InstanceId)).Status);
     }
+
+    [Fact]
+    public async Task A_called_case_that_ends_at_a_terminate_end_event_returns_control_to_its_caller()
+    {
+        var harness = NewHarness();
+        await harness.Engine.DeployAsync(Process("withdrawal", $$"""
+            <bpmn:startEvent id="s" />
+            <bpmn:parallelGateway id="fork" />
+            <bpmn:userTask id="pending" />
+            <bpmn:endEvent id="stop"><bpmn:terminateEventDefinition /></bpmn:endEvent>
+            {{Flow("c1", "s", "fork")}}
+            {{Flow("c2", "fork", "pending")}}
+            {{Flow("c3", "fork", "stop")}}
+            """));
+        var started = await harness.StartAsync(Process("caller", $$"""
+            <bpmn:startEvent id="start" />
+            <bpmn:callActivity id="withdraw" calledElement="withdrawal" />
+            <bpmn:userTask id="after" />
+            {{Flow("f1", "start", "withdraw")}}
+            {{Flow("f2", "withdraw", "after")}}
+            """));
+
+        Assert.Equal(["after"], started.ActiveElementIds);
+    }
 }

@@ -169,4 +169,40 @@ public abstract class MultiInstanceScenarios(IStoreProvider stores) : EngineScen
             """), new { experts = Array.Empty<string>() });
         Assert.Equal(["after"], started.ActiveElementIds);
     }
+
+    [Fact]
+    public async Task Triggering_a_multi_instance_receive_task_continues_one_instance_at_a_time()
+    {
+        var harness = NewHarness();
+        var started = await harness.StartAsync(Process("seals", $$"""
+            <bpmn:startEvent id="start" />
+            <bpmn:receiveTask id="seal"><bpmn:multiInstanceLoopCharacteristics><bpmn:loopCardinality>2</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics></bpmn:receiveTask>
+            <bpmn:userTask id="after" />
+            {{Flow("f1", "start", "seal")}}
+            {{Flow("f2", "seal", "after")}}
+            """));
+
+        await harness.Engine.TriggerAsync(started.Id, "seal", null);
+        Assert.Equal(["seal"], (await harness.CaseAsync(started.Id)).ActiveElementIds);
+        await harness.Engine.TriggerAsync(started.Id, "seal", null);
+        Assert.Equal(["after"], (await harness.CaseAsync(started.Id)).ActiveElementIds);
+        Assert.Single(await harness.TasksAsync(started.Id));
+    }
+
+    [Fact]
+    public async Task An_uncaught_error_in_one_instance_ends_that_instance_and_the_body_completes()
+    {
+        var failing = new RecordingHandler("check") { BpmnErrorCode = "NOT_ELIGIBLE" };
+        var harness = NewHarness(handlers: failing);
+        var started = await harness.StartAsync(Process("checks", $$"""
+            <bpmn:startEvent id="start" />
+            <bpmn:serviceTask id="check" camunda:type="external" camunda:topic="check"><bpmn:multiInstanceLoopCharacteristics><bpmn:loopCardinality>3</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics></bpmn:serviceTask>
+            <bpmn:userTask id="after" />
+            {{Flow("f1", "start", "check")}}
+            {{Flow("f2", "check", "after")}}
+            """));
+
+        Assert.Equal(3, failing.Calls.Count);
+        Assert.Equal(["after"], started.ActiveElementIds);
+    }
 }

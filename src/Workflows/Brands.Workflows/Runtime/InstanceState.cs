@@ -79,6 +79,8 @@ internal sealed class TokenState
     public bool MultiInstanceInner { get; set; }
     /// <summary>The token failed while leaving its element: a retry leaves again instead of re-entering.</summary>
     public bool ResumeLeaving { get; set; }
+    /// <summary>The output mappings ran; a retry of a failed leave must not run them again without the locals.</summary>
+    public bool OutputsDone { get; set; }
     /// <summary>An async continuation already happened; do not wait again.</summary>
     public bool AsyncDone { get; set; }
     /// <summary>The activity's local variables (<c>camunda:inputParameter</c>).</summary>

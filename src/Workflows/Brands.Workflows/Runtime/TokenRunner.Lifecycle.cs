@@ -63,7 +63,11 @@ internal sealed partial class TokenRunner
         Context.History(@case, "incident-raised", elementId, new JsonObject { ["kind"] = kind, ["message"] = message });
     }
 
-    public async Task CompleteCaseAsync(CaseRuntime @case, string status)
+    /// <summary>
+    /// Ends the case. A called case that ends by itself — normally or at a terminate end event — hands control back to
+    /// its call activity; one cancelled from outside does not.
+    /// </summary>
+    public async Task CompleteCaseAsync(CaseRuntime @case, string status, bool endedByItself = true)
     {
         if (@case.IsEnded)
         {
@@ -79,7 +83,7 @@ internal sealed partial class TokenRunner
         @case.Record.Status = status;
         @case.Record.EndedAt = Context.Now;
         Context.History(@case, status == InstanceStatus.Completed ? "instance-completed" : "instance-terminated", null);
-        if (status == InstanceStatus.Completed && @case.Record.ParentInstanceId is { } parentId)
+        if (endedByItself && @case.Record.ParentInstanceId is { } parentId)
         {
             await CallActivityBehavior.CalledCaseCompletedAsync(this, @case, parentId);
         }
@@ -121,7 +125,7 @@ internal sealed partial class TokenRunner
         if (token.CalledCaseId is { } calledId)
         {
             var called = await Context.LoadCaseAsync(calledId, CancellationToken);
-            await CompleteCaseAsync(called, InstanceStatus.Terminated);
+            await CompleteCaseAsync(called, InstanceStatus.Terminated, endedByItself: false);
         }
 
         @case.State.Tokens.Remove(token);
@@ -215,7 +219,16 @@ internal sealed partial class TokenRunner
             }
 
             Context.History(@case, "error-uncaught", token.ElementId, new JsonObject { ["errorCode"] = errorCode });
-            if (@case.FindToken(token.Id) is not null)
+            if (@case.FindToken(token.Id) is null)
+            {
+                return;
+            }
+
+            if (token.MultiInstanceInner)
+            {
+                await MultiInstanceBehavior.InnerCompletedAsync(this, @case, token, (Activity)@case.Node(token.ElementId));
+            }
+            else
             {
                 await EndTokenAsync(@case, token);
             }

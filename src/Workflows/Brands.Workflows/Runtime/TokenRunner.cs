@@ -114,7 +114,7 @@ internal sealed partial class TokenRunner(CommandContext context, CancellationTo
     private async Task LeaveAsync(CaseRuntime @case, TokenState token)
     {
         var node = @case.Node(token.ElementId);
-        if (node.Outputs.Count > 0 && !token.AsyncDone)
+        if (node.Outputs.Count > 0 && !token.AsyncDone && !token.OutputsDone)
         {
             var inner = ScopeOf(@case, token);
             var outer = new VariableScope(Context, @case, null, token.ScopeId);
@@ -122,6 +122,8 @@ internal sealed partial class TokenRunner(CommandContext context, CancellationTo
             {
                 outer.SetVariable(output.Name, output.Value is null ? null : Context.Services.Scripts.Evaluate(output.Value, inner));
             }
+
+            token.OutputsDone = true;
         }
 
         token.Variables = null;
@@ -182,6 +184,7 @@ internal sealed partial class TokenRunner(CommandContext context, CancellationTo
             var moving = i == 0 ? token : @case.AddToken(token.ScopeId, flows[i].Target.Id, TokenStates.Ready);
             moving.ElementId = flows[i].Target.Id;
             moving.ArrivedVia = flows[i].Id;
+            moving.OutputsDone = false;
             moving.TaskId = null;
             moving.JobId = null;
             moving.CalledCaseId = null;

@@ -17,8 +17,9 @@ internal sealed class CallActivityBehavior : INodeBehavior
         var call = (CallActivity)node;
         var context = runner.Context;
         var scope = runner.ScopeOf(@case, token);
-        var key = context.Services.Scripts.EvaluateText(call.CalledElement, scope);
-        var definition = key is null ? null : await context.Services.Store.FindLatestDefinitionAsync(key, runner.CancellationToken)
+        var key = context.Services.Scripts.EvaluateText(call.CalledElement, scope)
+            ?? throw new ScriptFailedException($"calledElement '{call.CalledElement}' of '{node.Id}' names no process");
+        var definition = await context.Services.Store.FindLatestDefinitionAsync(key, runner.CancellationToken)
             ?? throw new ScriptFailedException($"the called process '{key}' is not deployed");
         var variables = new JsonObject();
         foreach (var mapping in call.In)
@@ -27,10 +28,10 @@ internal sealed class CallActivityBehavior : INodeBehavior
         }
 
         var businessKey = call.BusinessKey is null ? null : context.Services.Scripts.EvaluateText(call.BusinessKey, scope);
-        var child = await CaseStarter.CreateAsync(runner, definition!, businessKey, variables, (@case, token));
+        var child = await CaseStarter.CreateAsync(runner, definition, businessKey, variables, (@case, token));
         token.CalledCaseId = child.Id;
         token.State = TokenStates.Waiting;
-        context.History(@case, "case-called", node.Id, new JsonObject { ["caseId"] = child.Id.ToString(), ["definitionKey"] = definition!.Key });
+        context.History(@case, "case-called", node.Id, new JsonObject { ["caseId"] = child.Id.ToString(), ["definitionKey"] = definition.Key });
     }
 
     public static async Task CalledCaseCompletedAsync(TokenRunner runner, CaseRuntime child, Guid parentId)

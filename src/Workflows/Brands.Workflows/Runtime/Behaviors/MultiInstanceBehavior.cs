@@ -17,6 +17,9 @@ internal static class MultiInstanceBehavior
     private const string Active = "nrOfActiveInstances";
     private const string LoopCounter = "loopCounter";
 
+    /// <summary>More instances than this in one body is a modelling mistake, not a workload.</summary>
+    private const int MaxInstances = 10_000;
+
     public static Task EnterAsync(TokenRunner runner, CaseRuntime @case, TokenState token, Activity activity)
     {
         var mi = activity.MultiInstance!;
@@ -28,15 +31,17 @@ internal static class MultiInstanceBehavior
         {
             items = scripts.Evaluate(mi.Collection, scope) as JsonArray
                 ?? throw new ScriptFailedException($"camunda:collection '{mi.Collection}' of '{activity.Id}' is not a list");
-            count = items.Count;
+            count = items.Count <= MaxInstances ? items.Count
+                : throw new ScriptFailedException($"camunda:collection '{mi.Collection}' of '{activity.Id}' has {items.Count:N0} items; at most {MaxInstances:N0} instances are allowed");
         }
         else
         {
             var value = scripts.Evaluate(mi.LoopCardinality!, scope);
             var text = JsConversion.ToText(value);
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || number < 0 || number != Math.Floor(number))
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || number < 0 || number != Math.Floor(number)
+                || number > MaxInstances)
             {
-                throw new ScriptFailedException($"loopCardinality '{mi.LoopCardinality}' of '{activity.Id}' is '{text}', not a whole number of instances");
+                throw new ScriptFailedException($"loopCardinality '{mi.LoopCardinality}' of '{activity.Id}' is '{text}', not a whole number of instances from 0 to {MaxInstances:N0}");
             }
 
             count = (int)number;
@@ -100,8 +105,19 @@ internal static class MultiInstanceBehavior
         Add(body, Completed, 1);
         Add(body, Active, -1);
         var mi = activity.MultiInstance!;
-        var done = mi.CompletionCondition is { } condition
-            && runner.Context.Services.Scripts.EvaluateCondition(condition, runner.ScopeOf(@case, token));
+        bool done;
+        try
+        {
+            done = mi.CompletionCondition is { } condition
+                && runner.Context.Services.Scripts.EvaluateCondition(condition, runner.ScopeOf(@case, token));
+        }
+        catch (ScriptFailedException)
+        {
+            // The instance stays where it is, with an incident; a retry counts it again, so undo the count.
+            Add(body, Completed, -1);
+            Add(body, Active, 1);
+            throw;
+        }
         @case.State.Tokens.Remove(token);
         @case.State.Scopes.Remove(inner);
 

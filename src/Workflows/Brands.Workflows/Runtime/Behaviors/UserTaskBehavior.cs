@@ -97,9 +97,9 @@ internal sealed class UserTaskBehavior : INodeBehavior
             {
                 return now + XmlConvert.ToTimeSpan(text);
             }
-            catch (FormatException)
+            catch (Exception e) when (e is FormatException or OverflowException or ArgumentOutOfRangeException)
             {
-                throw new ScriptFailedException($"{what} '{text}' is not an ISO 8601 duration");
+                throw new ScriptFailedException($"{what} '{text}' is not an ISO 8601 duration within reach");
             }
         }
 
