@@ -41,22 +41,3 @@ public sealed class FlowContainer(string id)
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<FlowNode, HashSet<FlowNode>> _reachability = new();
 }
-
-/// <summary>A <c>process</c> element.</summary>
-public sealed class ProcessModel(string id, string? name, int line, bool isExecutable)
-{
-    public string Id { get; } = id;
-    public string? Name { get; } = name;
-    public int Line { get; } = line;
-    public bool IsExecutable { get; } = isExecutable;
-    public FlowContainer Body { get; } = new(id);
-
-    /// <summary>Every node of the process, sub-processes included, by id.</summary>
-    public Dictionary<string, FlowNode> AllNodes { get; } = new(StringComparer.Ordinal);
-}
-
-/// <summary>A parsed BPMN file.</summary>
-public sealed class BpmnDocument
-{
-    public List<ProcessModel> Processes { get; } = [];
-}

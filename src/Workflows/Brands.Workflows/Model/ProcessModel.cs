@@ -1,0 +1,14 @@
+namespace Brands.Workflows.Model;
+
+/// <summary>A <c>process</c> element.</summary>
+public sealed class ProcessModel(string id, string? name, int line, bool isExecutable)
+{
+    public string Id { get; } = id;
+    public string? Name { get; } = name;
+    public int Line { get; } = line;
+    public bool IsExecutable { get; } = isExecutable;
+    public FlowContainer Body { get; } = new(id);
+
+    /// <summary>Every node of the process, sub-processes included, by id.</summary>
+    public Dictionary<string, FlowNode> AllNodes { get; } = new(StringComparer.Ordinal);
+}
