@@ -44,12 +44,7 @@ public sealed partial class EfWorkflowStore
 
         foreach (var instance in changes.UpdatedInstances)
         {
-            var copy = RecordCopies.Copy(instance);
-            var entry = db.Instances.Entry(copy);
-            entry.State = EntityState.Modified;
-            var expected = ExpectedVersion(changes, instance.Id);
-            entry.Property(i => i.Version).OriginalValue = expected;
-            entry.Property(i => i.Version).CurrentValue = expected + 1;
+            AttachGuarded(db, RecordCopies.Copy(instance), ExpectedVersion(changes, instance.Id));
         }
 
         foreach (var task in changes.NewTasks)
@@ -59,12 +54,7 @@ public sealed partial class EfWorkflowStore
 
         foreach (var task in changes.UpdatedTasks)
         {
-            var copy = RecordCopies.Copy(task);
-            var entry = db.Tasks.Entry(copy);
-            entry.State = EntityState.Modified;
-            var expected = ExpectedVersion(changes, task.Id);
-            entry.Property(t => t.Version).OriginalValue = expected;
-            entry.Property(t => t.Version).CurrentValue = expected + 1;
+            AttachGuarded(db, RecordCopies.Copy(task), ExpectedVersion(changes, task.Id));
         }
 
         foreach (var job in changes.NewJobs)
@@ -131,4 +121,15 @@ public sealed partial class EfWorkflowStore
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         _ => false,
     };
+
+    /// <summary>Marks a row modified with its version as the concurrency check: written only where it is still <paramref name="expected"/>.</summary>
+    private static void AttachGuarded<T>(WorkflowDbContext db, T copy, long expected)
+        where T : class
+    {
+        var entry = db.Entry(copy);
+        entry.State = EntityState.Modified;
+        var version = entry.Property<long>(nameof(InstanceRecord.Version));
+        version.OriginalValue = expected;
+        version.CurrentValue = expected + 1;
+    }
 }

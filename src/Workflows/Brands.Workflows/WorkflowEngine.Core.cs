@@ -30,9 +30,6 @@ public sealed partial class WorkflowEngine
         _services = new EngineServices(store, new DefinitionCache(store), byTopic, new ScriptEvaluator(options), options, timeProvider, logger);
     }
 
-    /// <summary>The topics that have a handler; a deployment naming any other topic is refused.</summary>
-    public IReadOnlyCollection<string> Topics => [.. _services.Handlers.Keys];
-
     /// <summary>
     /// Runs one command in a fresh unit of work and commits it in one transaction; a lost optimistic-concurrency
     /// race re-runs the whole command, a bounded number of times, then reports a conflict.

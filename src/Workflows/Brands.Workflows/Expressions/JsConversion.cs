@@ -3,8 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jint;
 using Jint.Native;
-using Jint.Native.Array;
-using Jint.Native.Object;
 using Jint.Runtime;
 
 namespace Brands.Workflows.Expressions;
@@ -141,15 +139,7 @@ internal static class JsConversion
         _ => node.ToJsonString(),
     };
 
-    public static void ThrowIfNull(ObjectInstance? instance)
-    {
-        if (instance is null)
-        {
-            throw new ScriptFailedException("no value");
-        }
-    }
 
-    internal static ArrayInstance? AsArrayOrNull(JsValue value) => value.IsArray() ? value.AsArray() : null;
 }
 
 /// <summary>An expression or script failed at run time: an error, a limit, or a value that cannot be stored.</summary>

@@ -33,10 +33,9 @@ internal sealed partial class BpmnParser
             Error(element, "startQuantity and completionQuantity other than 1 are not supported");
         }
 
-        if (element.Element(Bpmn + "standardLoopCharacteristics") is { } loop)
+        if (element.Element(Bpmn + "standardLoopCharacteristics") is not null)
         {
             Error(element, "standard loops are not supported; use multi-instance or a loop of sequence flows");
-            _ = loop;
         }
 
         if (element.Element(Bpmn + "multiInstanceLoopCharacteristics") is { } mi)
@@ -175,9 +174,8 @@ internal sealed partial class BpmnParser
     }
 
     /// <summary>Structural checks that need the flows in place.</summary>
-    private void CheckNode(XElement container, FlowNode node)
+    private void CheckNode(FlowNode node)
     {
-        _ = container;
         if (!_strict || !_elements.TryGetValue(node, out var element))
         {
             return;

@@ -79,7 +79,7 @@ internal sealed partial class BpmnParser
 
         foreach (var node in container.Nodes.Values)
         {
-            CheckNode(parent, node);
+            CheckNode(node);
         }
     }
 

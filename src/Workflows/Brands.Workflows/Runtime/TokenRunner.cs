@@ -77,7 +77,7 @@ internal sealed partial class TokenRunner(CommandContext context, CancellationTo
         }
 
         token.AsyncDone = false;
-        Context.History(@case, "element-entered", node.Id, null, userId: null);
+        Context.History(@case, "element-entered", node.Id);
         if (node is Activity { MultiInstance: not null } activity && !token.MultiInstanceInner)
         {
             await MultiInstanceBehavior.EnterAsync(this, @case, token, activity);

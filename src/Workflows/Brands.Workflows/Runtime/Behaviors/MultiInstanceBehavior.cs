@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Brands.Workflows.Expressions;
 using Brands.Workflows.Model;
@@ -154,6 +153,4 @@ internal static class MultiInstanceBehavior
     private static int Get(ScopeState body, string name) => (int)JsonNumbers.ToDouble(body.Variables[name]!.AsValue());
 
     private static void Add(ScopeState body, string name, int delta) => body.Variables[name] = Get(body, name) + delta;
-
-    internal static bool IsNumber(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.Number;
 }
