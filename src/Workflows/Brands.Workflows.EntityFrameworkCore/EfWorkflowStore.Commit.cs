@@ -12,7 +12,9 @@ public sealed partial class EfWorkflowStore
     /// Writes the change set all or nothing. PostgreSQL: one round trip (see <see cref="CommitToPostgreSqlAsync"/>).
     /// SQLite: EF Core's batched <c>SaveChanges</c> in one transaction: inserts, then
     /// <c>UPDATE … WHERE id = @id AND version = @expected</c> for instances and tasks (setting version to
-    /// expected + 1), job and incident updates, history appends; deleted jobs follow in the same transaction.
+    /// expected + 1), job and incident updates, history appends; deleted jobs follow in the same transaction, and a
+    /// check that no process a case was started from has a later version than the command took (see
+    /// <see cref="ChangeSet.LatestDefinitionVersions"/>) precedes it.
     /// </summary>
     /// <remarks>
     /// Any update that finds no row (a stale version, or a job or incident that no longer exists), and any unique
@@ -80,16 +82,29 @@ public sealed partial class EfWorkflowStore
         // History records are immutable (init-only), so the caller's objects can be tracked as they are.
         db.History.AddRange(changes.History);
 
-        if (changes.DeletedJobs.Count == 0)
+        if (changes.DeletedJobs.Count == 0 && changes.LatestDefinitionVersions.Count == 0)
         {
             await SaveAsync(db, "The case was changed by another command.", cancellationToken);
             return;
         }
 
+        // On SQLite this is BEGIN IMMEDIATE: the write lock is held from the definition check to the commit.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var (key, version) in changes.LatestDefinitionVersions)
+        {
+            if (await db.Definitions.AnyAsync(d => d.Key == key && d.Version > version, cancellationToken))
+            {
+                throw new WorkflowConcurrencyException($"A later version of process '{key}' than {version} was deployed.");
+            }
+        }
+
         await SaveAsync(db, "The case was changed by another command.", cancellationToken);
-        var deleted = changes.DeletedJobs.ToList();
-        await db.Jobs.Where(j => deleted.Contains(j.Id)).ExecuteDeleteAsync(cancellationToken);
+        if (changes.DeletedJobs.Count > 0)
+        {
+            var deleted = changes.DeletedJobs.ToList();
+            await db.Jobs.Where(j => deleted.Contains(j.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -17,7 +17,7 @@ public sealed partial class EfWorkflowStore
     /// so the commit needs neither <c>BEGIN</c> nor <c>COMMIT</c>.
     /// </summary>
     /// <remarks>
-    /// Guarded updates come first (instances, tasks, jobs, incidents), so a stale command fails before inserting
+    /// The latest-definition guard and the guarded updates come first (instances, tasks, jobs, incidents), so a stale command fails before inserting
     /// anything, and commands on the same case queue on the instance row before they touch its other tables. An
     /// update that matched fewer rows than it was given raises a division by zero (see
     /// <see cref="PostgreSqlTable{T}"/>). That, a unique violation, and a deadlock between two commands are
@@ -28,6 +28,14 @@ public sealed partial class EfWorkflowStore
         await using var connection = new NpgsqlConnection(connectionString);
         await using var batch = new NpgsqlBatch(connection);
         var commands = batch.BatchCommands;
+        foreach (var (key, version) in changes.LatestDefinitionVersions)
+        {
+            var guard = new NpgsqlBatchCommand(PostgreSqlTables.LatestDefinitionGuardSql);
+            guard.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key });
+            guard.Parameters.Add(new NpgsqlParameter<int> { TypedValue = version });
+            commands.Add(guard);
+        }
+
         if (changes.UpdatedInstances.Count > 0)
         {
             commands.Add(PostgreSqlTables.Instances.GuardedUpdate(changes.UpdatedInstances, i => ExpectedVersion(changes, i.Id)));
@@ -68,7 +76,8 @@ public sealed partial class EfWorkflowStore
         catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.DivisionByZero)
         {
             throw new WorkflowConcurrencyException(
-                "The case was changed by another command (a version read is out of date, or a row to update no longer exists).");
+                "The case was changed by another command (a version read is out of date, a row to update no longer exists, "
+                + "or a later version of a process started here was deployed).");
         }
         catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.UniqueViolation
             or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)

@@ -32,6 +32,12 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
     private readonly Func<WorkflowDbContext, Guid, CancellationToken, Task<TaskRecord?>> _task =
         EF.CompileAsyncQuery((WorkflowDbContext db, Guid id, CancellationToken _) => db.Tasks.FirstOrDefault(t => t.Id == id));
 
+    private readonly Func<WorkflowDbContext, Guid, CancellationToken, Task<TaskWithInstance?>> _taskWithInstance =
+        EF.CompileAsyncQuery((WorkflowDbContext db, Guid id, CancellationToken _) => db.Tasks
+            .Where(t => t.Id == id)
+            .Join(db.Instances, t => t.InstanceId, i => i.Id, (t, i) => new TaskWithInstance(t, i))
+            .FirstOrDefault());
+
     private readonly Func<WorkflowDbContext, Guid, IAsyncEnumerable<TaskRecord>> _openTasks =
         EF.CompileAsyncQuery((WorkflowDbContext db, Guid instanceId) => db.Tasks
             .Where(t => t.State == TaskState.Open && t.InstanceId == instanceId)
@@ -93,6 +99,12 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
     {
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
         return await _task(db, id, cancellationToken);
+    }
+
+    public async Task<TaskWithInstance?> GetTaskWithInstanceAsync(Guid taskId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        return await _taskWithInstance(db, taskId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<TaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken cancellationToken = default)

@@ -63,7 +63,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             return connectionString;
         }
 
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare, NoResetOnClose = true }.ConnectionString;
     }
 
     /// <summary>A pooled context factory without dependency injection (benchmarks, tests, tools).</summary>
@@ -128,12 +128,11 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
         modelBuilder.Entity<HistoryRecord>(b =>
         {
             b.ToTable("wf_history");
-            b.HasKey(h => h.Id);
-            b.Property(h => h.Id).ValueGeneratedNever();
+            // Found by case and sequence (migration 0003); no foreign key: history may outlive its case's runtime row.
+            b.HasKey(h => new { h.InstanceId, h.Sequence });
+            b.Property(h => h.Sequence).ValueGeneratedNever();
             // json, not jsonb: the text is kept byte for byte, so the hash chain over it can be verified later.
             b.Property(h => h.DataJson).HasColumnType(isPostgreSql ? "json" : "TEXT");
-            b.HasIndex(h => new { h.InstanceId, h.Sequence }).IsUnique();
-            b.HasOne<InstanceRecord>().WithMany().HasForeignKey(h => h.InstanceId).OnDelete(DeleteBehavior.Restrict);
         });
 
         ColumnConventions.Apply(modelBuilder, isPostgreSql);

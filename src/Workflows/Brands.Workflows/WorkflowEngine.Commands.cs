@@ -7,17 +7,15 @@ namespace Brands.Workflows;
 
 public sealed partial class WorkflowEngine
 {
-    public partial async Task<CaseSnapshot> StartAsync(string definitionKey, string? businessKey, JsonObject? variables, string? userId, CancellationToken cancellationToken)
-    {
-        var definition = await _store.FindLatestDefinitionAsync(definitionKey, cancellationToken)
-            ?? throw new WorkflowNotFoundException($"No process with key '{definitionKey}' is deployed.");
-        return await ExecuteAsync(userId, async (_, runner) =>
+    public partial Task<CaseSnapshot> StartAsync(string definitionKey, string? businessKey, JsonObject? variables, string? userId, CancellationToken cancellationToken) =>
+        ExecuteAsync(userId, async (context, runner) =>
         {
+            var definition = await context.LatestDefinitionAsync(definitionKey, cancellationToken)
+                ?? throw new WorkflowNotFoundException($"No process with key '{definitionKey}' is deployed.");
             var @case = await CaseStarter.CreateAsync(runner, definition, businessKey, (JsonObject?)variables?.DeepClone(), null);
             await runner.RunAsync();
             return Snapshot(@case);
         }, cancellationToken);
-    }
 
     public partial async Task<CaseSnapshot?> GetCaseAsync(Guid caseId, CancellationToken cancellationToken)
     {

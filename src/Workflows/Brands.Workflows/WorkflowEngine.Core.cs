@@ -55,12 +55,23 @@ public sealed partial class WorkflowEngine
             }
             catch (WorkflowConcurrencyException) when (attempt < _options.MaxCommandAttempts)
             {
-                // Someone else changed the same case or task first: run again on fresh state.
+                // Someone else changed the same case or task first, or deployed a later version of a process this
+                // command started: run again on fresh state.
+                ForgetLatestDefinitions(context.Changes);
             }
             catch (WorkflowConcurrencyException e)
             {
+                ForgetLatestDefinitions(context.Changes);
                 throw new WorkflowConflictException($"The case was changed by someone else {attempt} times in a row; try again. ({e.Message})");
             }
+        }
+    }
+
+    private void ForgetLatestDefinitions(ChangeSet changes)
+    {
+        foreach (var key in changes.LatestDefinitionVersions.Keys)
+        {
+            _services.Definitions.ForgetLatest(key);
         }
     }
 

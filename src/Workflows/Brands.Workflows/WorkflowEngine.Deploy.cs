@@ -109,6 +109,7 @@ public sealed partial class WorkflowEngine
             foreach (var (record, process) in added)
             {
                 _services.Definitions.Add(record.Id, process);
+                _services.Definitions.NoteLatest(record);
             }
         }
 

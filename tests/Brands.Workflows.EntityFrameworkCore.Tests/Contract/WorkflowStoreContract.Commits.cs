@@ -78,6 +78,76 @@ public abstract partial class WorkflowStoreContract
     }
 
     [Fact]
+    public async Task Several_rows_of_a_table_are_updated_in_one_commit_each_against_its_own_version()
+    {
+        var instance = await StartCaseAsync();
+        var first = Task(instance, assignee: "zj-reviewer");
+        var second = Task(instance, candidateGroups: "zj-reviewers");
+        await CommitAsync(c => c.NewTasks.AddRange([first, second]));
+        await CommitAsync(c =>
+        {
+            second.Assignee = "li.na";
+            c.UpdatedTasks.Add(second);
+            c.ExpectedVersions[second.Id] = 0;
+        });
+        var before = await SnapshotAsync(instance.Id);
+
+        first.State = TaskState.Cancelled;
+        second.State = TaskState.Cancelled;
+        var stale = new ChangeSet();
+        stale.UpdatedTasks.AddRange([first, second]);
+        stale.ExpectedVersions[first.Id] = 0;
+        stale.ExpectedVersions[second.Id] = 0;
+        await Assert.ThrowsAsync<WorkflowConcurrencyException>(() => Store.CommitAsync(stale, Cancel));
+        Assert.Equal(before, await SnapshotAsync(instance.Id));
+
+        await CommitAsync(c =>
+        {
+            c.UpdatedTasks.AddRange([first, second]);
+            c.ExpectedVersions[first.Id] = 0;
+            c.ExpectedVersions[second.Id] = 1;
+        });
+        Assert.Empty(await Store.GetOpenTasksAsync(instance.Id, Cancel));
+        Assert.Equal(1, (await Store.GetTaskAsync(first.Id, Cancel))?.Version);
+        Assert.Equal(2, (await Store.GetTaskAsync(second.Id, Cancel))?.Version);
+        Assert.Equal("li.na", (await Store.GetTaskAsync(second.Id, Cancel))?.Assignee);
+    }
+
+    [Fact]
+    public async Task A_case_started_on_a_version_that_is_no_longer_the_latest_is_not_committed()
+    {
+        var v1 = Definition("latestGuard", 1);
+        var v2 = Definition("latestGuard", 2);
+        await Store.AddDefinitionsAsync([v1], Cancel);
+
+        var onLatest = Instance(v1);
+        await CommitAsync(c =>
+        {
+            c.NewInstances.Add(onLatest);
+            c.LatestDefinitionVersions[v1.Key] = 1;
+        });
+        Assert.NotNull(await Store.GetInstanceAsync(onLatest.Id, Cancel));
+
+        await Store.AddDefinitionsAsync([v2], Cancel);
+        var stale = new ChangeSet();
+        var onStale = Instance(v1);
+        stale.NewInstances.Add(onStale);
+        stale.History.Add(History(onStale, 1));
+        stale.LatestDefinitionVersions[v1.Key] = 1;
+        await Assert.ThrowsAsync<WorkflowConcurrencyException>(() => Store.CommitAsync(stale, Cancel));
+        Assert.Null(await Store.GetInstanceAsync(onStale.Id, Cancel));
+        Assert.Empty(await Store.GetHistoryAsync(onStale.Id, Cancel));
+
+        var onNew = Instance(v2);
+        await CommitAsync(c =>
+        {
+            c.NewInstances.Add(onNew);
+            c.LatestDefinitionVersions[v2.Key] = 2;
+        });
+        Assert.NotNull(await Store.GetInstanceAsync(onNew.Id, Cancel));
+    }
+
+    [Fact]
     public async Task An_update_of_an_instance_that_was_never_stored_is_a_conflict()
     {
         var instance = await StartCaseAsync();

@@ -7,6 +7,21 @@ namespace Brands.Workflows.EntityFrameworkCore.Tests.Contract;
 public abstract partial class WorkflowStoreContract
 {
     [Fact]
+    public async Task A_task_is_read_together_with_its_case()
+    {
+        var instance = await StartCaseAsync();
+        var task = Task(instance, assignee: "li.na");
+        await CommitAsync(c => c.NewTasks.Add(task));
+
+        var read = await Store.GetTaskWithInstanceAsync(task.Id, Cancel);
+
+        Assert.NotNull(read);
+        AssertSame(task, read.Task);
+        AssertSame(instance, read.Instance);
+        Assert.Null(await Store.GetTaskWithInstanceAsync(Guid.NewGuid(), Cancel));
+    }
+
+    [Fact]
     public async Task Tasks_assigned_to_a_user_are_found_by_assignee_oldest_first()
     {
         var instance = await StartCaseAsync();

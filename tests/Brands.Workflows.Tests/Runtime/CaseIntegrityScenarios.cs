@@ -36,6 +36,33 @@ public abstract class CaseIntegrityScenarios(IStoreProvider stores) : EngineScen
         Assert.Single(await Store.GetHistoryAsync(started.Id), h => h.Kind == "task-completed");
     }
 
+    [Fact]
+    public async Task A_node_starts_cases_on_a_version_another_node_deployed_after_it_last_looked()
+    {
+        // Two nodes on one database: each engine remembers the latest version of a process it has seen.
+        var nodeA = NewHarness();
+        var nodeB = new WorkflowEngine(Store, nodeA.Handlers, new WorkflowEngineOptions(), nodeA.Clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<WorkflowEngine>.Instance);
+        var first = await nodeA.StartAsync(Simple);
+        Assert.Equal(1, first.DefinitionVersion);
+
+        var changed = Simple.Replace("<bpmn:userTask id=\"approve\" />", "<bpmn:userTask id=\"approve\" name=\"复核\" />", StringComparison.Ordinal);
+        Assert.NotEqual(Simple, changed);
+        Assert.Equal(2, (await nodeB.DeployAsync(changed)).Definitions[0].Version);
+
+        var second = await nodeA.Engine.StartAsync("simple", null, null, "tester");
+        var third = await nodeA.Engine.StartAsync("simple", null, null, "tester");
+
+        Assert.Equal(2, second.DefinitionVersion);
+        Assert.Equal(2, third.DefinitionVersion);
+        Assert.Equal("复核", Assert.Single(await nodeA.TasksAsync(second.Id)).Name);
+        // The refused attempt wrote nothing: one case per start, each with its own complete history.
+        var history = await Store.GetHistoryAsync(second.Id);
+        Assert.Equal(1, history[0].Sequence);
+        Assert.Equal("instance-started", history[0].Kind);
+        Assert.Contains("\"version\":2", history[0].DataJson, StringComparison.Ordinal);
+    }
+
     private static async Task<Exception?> Attempt(Func<Task> action)
     {
         try

@@ -101,6 +101,13 @@ internal static class PostgreSqlTables
         HistoryColumns.Of("hash", "text", r => r.Hash),
     ]);
 
+    /// <summary>
+    /// Fails the commit (division by zero, as the guarded updates do) when a process key a case was started from
+    /// has a later version than the one the engine took to be the latest: $1 the key, $2 that version.
+    /// </summary>
+    public const string LatestDefinitionGuardSql =
+        "SELECT 1 / (NOT EXISTS (SELECT FROM wf_definitions WHERE key = $1::text AND version > $2::integer))::integer";
+
     /// <summary>Removes jobs by id; a job already gone is no error.</summary>
     public const string DeleteJobsSql = "DELETE FROM wf_jobs WHERE id = ANY($1::uuid[])";
 }

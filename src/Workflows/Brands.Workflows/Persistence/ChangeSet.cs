@@ -24,6 +24,14 @@ public sealed class ChangeSet
     /// <summary>Version read for each updated instance or task id; the store compares and increments it.</summary>
     public Dictionary<Guid, long> ExpectedVersions { get; } = [];
 
+    /// <summary>
+    /// For each process key this command started a case of, the definition version it took to be the latest (the
+    /// engine keeps the latest versions in memory). The store commits only if no later version of the key is stored
+    /// by then; otherwise it throws <see cref="WorkflowConcurrencyException"/> having written nothing, and the engine
+    /// looks the latest version up again.
+    /// </summary>
+    public Dictionary<string, int> LatestDefinitionVersions { get; } = new(StringComparer.Ordinal);
+
     public bool IsEmpty =>
         NewInstances.Count + UpdatedInstances.Count + NewTasks.Count + UpdatedTasks.Count + NewJobs.Count
         + UpdatedJobs.Count + DeletedJobs.Count + NewIncidents.Count + UpdatedIncidents.Count + History.Count == 0;

@@ -18,6 +18,12 @@ public interface IWorkflowStore
 
     Task<InstanceRecord?> GetInstanceAsync(Guid id, CancellationToken cancellationToken = default);
     Task<TaskRecord?> GetTaskAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A task and the case it belongs to, read together (one query on a database): every task command needs both.
+    /// Null when the task does not exist.
+    /// </summary>
+    Task<TaskWithInstance?> GetTaskWithInstanceAsync(Guid taskId, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<TaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<TaskRecord>> GetOpenTasksAsync(Guid instanceId, CancellationToken cancellationToken = default);
     Task<JobRecord?> GetJobAsync(Guid id, CancellationToken cancellationToken = default);

@@ -83,6 +83,14 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         }
     }
 
+    public Task<TaskWithInstance?> GetTaskWithInstanceAsync(Guid taskId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_tasks.TryGetValue(taskId, out var t) ? new TaskWithInstance(Copy(t), Copy(_instances[t.InstanceId])) : null);
+        }
+    }
+
     public Task<IReadOnlyList<TaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -159,6 +167,14 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     {
         lock (_gate)
         {
+            foreach (var (key, version) in changes.LatestDefinitionVersions)
+            {
+                if (_definitions.Values.FirstOrDefault(d => d.Key == key && d.Version > version) is { } later)
+                {
+                    throw new WorkflowConcurrencyException($"Version {later.Version} of process '{key}' was deployed after version {version} was read.");
+                }
+            }
+
             foreach (var instance in changes.UpdatedInstances)
             {
                 CheckVersion(instance.Id, _instances.GetValueOrDefault(instance.Id)?.Version, changes);

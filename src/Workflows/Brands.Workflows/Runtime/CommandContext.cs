@@ -12,6 +12,7 @@ internal sealed class CommandContext(EngineServices services, string? userId)
 {
     private readonly Dictionary<Guid, CaseRuntime> _cases = [];
     private readonly Dictionary<Guid, TaskRecord> _tasks = [];
+    private readonly Dictionary<Guid, InstanceRecord> _readWithTasks = [];
     private readonly Queue<(CaseRuntime Case, TokenState Token)> _agenda = new();
     private string? _nowTextCache;
 
@@ -54,12 +55,28 @@ internal sealed class CommandContext(EngineServices services, string? userId)
             return loaded;
         }
 
-        var record = await Services.Store.GetInstanceAsync(id, cancellationToken)
+        var record = (_readWithTasks.Remove(id, out var read) ? read : null)
+            ?? await Services.Store.GetInstanceAsync(id, cancellationToken)
             ?? throw new WorkflowNotFoundException($"Case {id} does not exist.");
         var process = await Services.Definitions.GetProcessAsync(record.DefinitionId, cancellationToken);
         var runtime = new CaseRuntime(record, process, isNew: false);
         _cases[id] = runtime;
         return runtime;
+    }
+
+    /// <summary>
+    /// The latest version of a process, to start a case of; the commit is made conditional on it still being the
+    /// latest (<see cref="ChangeSet.LatestDefinitionVersions"/>).
+    /// </summary>
+    public async Task<DefinitionRecord?> LatestDefinitionAsync(string key, CancellationToken cancellationToken)
+    {
+        var definition = await Services.Definitions.GetLatestAsync(key, cancellationToken);
+        if (definition is not null)
+        {
+            Changes.LatestDefinitionVersions[key] = definition.Version;
+        }
+
+        return definition;
     }
 
     public async Task<TaskRecord> LoadTaskAsync(Guid id, CancellationToken cancellationToken)
@@ -69,9 +86,15 @@ internal sealed class CommandContext(EngineServices services, string? userId)
             return loaded;
         }
 
-        var task = await Services.Store.GetTaskAsync(id, cancellationToken)
+        // The case comes along (one query): task commands go on to load it, unless this command already has.
+        var (task, instance) = await Services.Store.GetTaskWithInstanceAsync(id, cancellationToken)
             ?? throw new WorkflowNotFoundException($"Task {id} does not exist.");
         _tasks[id] = task;
+        if (!_cases.ContainsKey(instance.Id))
+        {
+            _readWithTasks[instance.Id] = instance;
+        }
+
         return task;
     }
 

@@ -5,10 +5,42 @@ using Brands.Workflows.Persistence;
 
 namespace Brands.Workflows.Runtime;
 
-/// <summary>Parsed processes by definition id; a definition version never changes, so entries never go stale.</summary>
+/// <summary>
+/// Parsed processes by definition id (a definition version never changes, so these never go stale), and the latest
+/// version of each process key (which can: another node may deploy; see <see cref="GetLatestAsync"/>).
+/// </summary>
 internal sealed class DefinitionCache(IWorkflowStore store)
 {
     private readonly ConcurrentDictionary<string, ProcessModel> _processes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DefinitionRecord> _latest = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The latest version of <paramref name="key"/> as this engine last saw it, or from the store. It may be stale;
+    /// a command that starts a case on it states the version in <see cref="ChangeSet.LatestDefinitionVersions"/>, so
+    /// the store refuses the commit if a later version exists, and the engine then calls <see cref="ForgetLatest"/>
+    /// and runs the command again.
+    /// </summary>
+    public async Task<DefinitionRecord?> GetLatestAsync(string key, CancellationToken cancellationToken)
+    {
+        if (_latest.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var definition = await store.FindLatestDefinitionAsync(key, cancellationToken);
+        if (definition is not null)
+        {
+            NoteLatest(definition);
+        }
+
+        return definition;
+    }
+
+    /// <summary>Remembers <paramref name="definition"/> as its key's latest version unless a later one is known.</summary>
+    public void NoteLatest(DefinitionRecord definition) =>
+        _latest.AddOrUpdate(definition.Key, definition, (_, known) => known.Version >= definition.Version ? known : definition);
+
+    public void ForgetLatest(string key) => _latest.TryRemove(key, out _);
 
     public async Task<ProcessModel> GetProcessAsync(string definitionId, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ internal sealed class CallActivityBehavior : INodeBehavior
         var scope = runner.ScopeOf(@case, token);
         var key = context.Services.Scripts.EvaluateText(call.CalledElement, scope)
             ?? throw new ScriptFailedException($"calledElement '{call.CalledElement}' of '{node.Id}' names no process");
-        var definition = await context.Services.Store.FindLatestDefinitionAsync(key, runner.CancellationToken)
+        var definition = await context.LatestDefinitionAsync(key, runner.CancellationToken)
             ?? throw new ScriptFailedException($"the called process '{key}' is not deployed");
         var variables = new JsonObject();
         foreach (var mapping in call.In)
