@@ -22,6 +22,8 @@ pgbench_seconds="${BENCH_PGBENCH_SECONDS:-20}"
 concurrency="${BENCH_CONCURRENCY:-1 4 16}"
 memory_callers="${BENCH_MEMORY_CALLERS:-1 16}"
 peer_callers="${BENCH_PEER_CALLERS:-1 16}"
+# bpmn-engine runs on V8, which optimises hot code within a few hundred calls; 2,000 untimed instances first.
+peer_warmup="${BENCH_PEER_WARMUP:-2000}"
 results="${BENCH_RESULTS:-$bench/results/latest}"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -124,7 +126,7 @@ done
 
 for c in $peer_callers; do
   echo "== bpmn-engine memory $c in flight"
-  if ! node "$bench/peer/run-bpmn-engine.js" --instances "$instances" --callers "$c" >>"$runs"; then
+  if ! node "$bench/peer/run-bpmn-engine.js" --instances "$instances" --callers "$c" --warmup "$peer_warmup" >>"$runs"; then
     echo "FAILED: bpmn-engine $c in flight" >&2
     failed=1
   fi

@@ -2,14 +2,17 @@ using System.Globalization;
 
 namespace Brands.Bench;
 
-/// <summary>The command line: <c>memory|postgres [--connection "…"] --instances N --callers C [--warmup W]</c>.</summary>
-internal sealed record BenchOptions(string Mode, string? Connection, int Instances, int Callers, int Warmup, bool Breakdown)
+/// <summary>The command line: <c>memory|postgres [--connection "…"] --instances N --callers C [--warmup W|steady]</c>.</summary>
+/// <remarks><c>Warmup</c>: instances to run untimed first; null: until the JIT is steady (see <see cref="SteadyWarmup"/>).</remarks>
+internal sealed record BenchOptions(string Mode, string? Connection, int Instances, int Callers, int? Warmup, bool Breakdown)
 {
     public const string Usage = """
         usage: Brands.Bench memory   --instances N --callers C [--warmup W] [--breakdown]
                Brands.Bench postgres --connection "Host=…;Database=…" --instances N --callers C [--warmup W] [--breakdown]
         Each instance: start (with a business key), read its open task, complete it with {approved:true}.
-        --warmup W runs W instances first, untimed, so the JIT has compiled the engine (default 200).
+        --warmup steady (the default) runs untimed rounds of instances first until a round compiles almost no
+          methods: the JIT has compiled and tiered up the hot paths, as in a server that has been running a while.
+        --warmup W runs exactly W instances first instead (0: none).
         --breakdown times the store's calls inside each command and prints where the time went.
         """;
 
@@ -21,7 +24,8 @@ internal sealed record BenchOptions(string Mode, string? Connection, int Instanc
         }
 
         string? connection = null;
-        int instances = 10_000, callers = 1, warmup = 200;
+        int instances = 10_000, callers = 1;
+        int? warmup = null;
         var breakdown = false;
         for (var i = 1; i < args.Length; i++)
         {
@@ -37,7 +41,8 @@ internal sealed record BenchOptions(string Mode, string? Connection, int Instanc
                     callers = Positive(args, ref i);
                     break;
                 case "--warmup":
-                    warmup = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture);
+                    var value = Value(args, ref i);
+                    warmup = value == "steady" ? null : Math.Max(0, int.Parse(value, CultureInfo.InvariantCulture));
                     break;
                 case "--breakdown":
                     breakdown = true;
@@ -52,7 +57,7 @@ internal sealed record BenchOptions(string Mode, string? Connection, int Instanc
             throw new ArgumentException("postgres needs --connection");
         }
 
-        return new BenchOptions(args[0], connection, instances, callers, Math.Max(0, warmup), breakdown);
+        return new BenchOptions(args[0], connection, instances, callers, warmup, breakdown);
     }
 
     private static string Value(string[] args, ref int i) =>

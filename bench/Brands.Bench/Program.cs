@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime;
 using System.Text.Json.Nodes;
 using Brands.Bench;
 using Brands.Workflows;
@@ -27,15 +28,13 @@ var deployed = await engine.DeployAsync(xml);
 var run = new ApprovalRun(engine, store, handler, deployed.Definitions[0].Key);
 var runTag = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 
-if (options.Warmup > 0)
+var warmup = options.Warmup is { } fixedWarmup
+    ? await SteadyWarmup.RunFixedAsync(run, fixedWarmup, options.Callers, runTag)
+    : await SteadyWarmup.RunUntilSteadyAsync(run, options.Callers, runTag);
+if (!warmup.Succeeded)
 {
-    var warm = await run.RunAsync(options.Warmup, options.Callers, $"WARMUP-{runTag}", CancellationToken.None);
-    warm = warm with { Completed = await run.CountCompletedAsync(warm.CaseIds, options.Callers, CancellationToken.None) };
-    if (!warm.Succeeded)
-    {
-        Console.Error.WriteLine($"FAILED in the warm-up: {warm.Completed} of {warm.Instances} completed, {warm.ServiceCalls} service calls");
-        return 1;
-    }
+    Console.Error.WriteLine($"FAILED in the warm-up: {warmup.Failure}");
+    return 1;
 }
 
 timed?.Reset();
@@ -47,10 +46,17 @@ if (options.Breakdown)
         exceptions.AddOrUpdate($"{e.Exception.GetType().Name}: {e.Exception.Message}", 1, (_, n) => n + 1);
 }
 
+var jitBefore = (Methods: JitInfo.GetCompiledMethodCount(), Time: JitInfo.GetCompilationTime());
 var measured = await run.RunAsync(options.Instances, options.Callers, $"BENCH-{runTag}", CancellationToken.None);
+var jitDuring = (Methods: JitInfo.GetCompiledMethodCount() - jitBefore.Methods, Time: JitInfo.GetCompilationTime() - jitBefore.Time);
 var breakdown = timed is null ? null : Breakdown(timed, measured);
 measured = measured with { Completed = await run.CountCompletedAsync(measured.CaseIds, options.Callers, CancellationToken.None) };
 var json = measured.ToJson(options.Mode);
+json["warmupInstances"] = warmup.Instances;
+json["warmupSeconds"] = Math.Round(warmup.Elapsed.TotalSeconds, 1);
+// Methods the JIT compiled (or recompiled at a higher tier) during the timed run: near zero means steady state.
+json["jitMethodsDuringRun"] = jitDuring.Methods;
+json["jitMsDuringRun"] = Math.Round(jitDuring.Time.TotalMilliseconds, 1);
 if (breakdown is not null)
 {
     json["breakdown"] = breakdown;

@@ -59,5 +59,6 @@ internal sealed record RunMeasurement(
         $"brands/{mode}: {Completed}/{Instances} instances completed, {Callers} callers, {InstancesPerSecond} instances/s; " +
         $"start p50 {json["startP50Ms"]} ms p99 {json["startP99Ms"]} ms; read task p50 {json["readTaskP50Ms"]} ms p99 {json["readTaskP99Ms"]} ms; " +
         $"complete p50 {json["completeP50Ms"]} ms p99 {json["completeP99Ms"]} ms; CPU {json["cpuMsPerInstance"]} ms/instance; peak working set {json["peakWorkingSetMb"]} MB; " +
-        $"GC allocated {json["gcAllocatedMb"]} MB ({json["gcAllocatedKbPerInstance"]} KB/instance)");
+        $"GC allocated {json["gcAllocatedMb"]} MB ({json["gcAllocatedKbPerInstance"]} KB/instance); " +
+        $"after {json["warmupInstances"]} warm-up instances; JIT during the run: {json["jitMethodsDuringRun"]} methods, {json["jitMsDuringRun"]} ms");
 }

@@ -38,6 +38,9 @@ internal sealed class TimedStore(IWorkflowStore inner) : IWorkflowStore
     public Task<TaskRecord?> GetTaskAsync(Guid id, CancellationToken cancellationToken = default) =>
         Time(nameof(GetTaskAsync), () => inner.GetTaskAsync(id, cancellationToken));
 
+    public Task<TaskWithInstance?> GetTaskWithInstanceAsync(Guid taskId, CancellationToken cancellationToken = default) =>
+        Time(nameof(GetTaskWithInstanceAsync), () => inner.GetTaskWithInstanceAsync(taskId, cancellationToken));
+
     public Task<IReadOnlyList<TaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken cancellationToken = default) =>
         Time(nameof(QueryTasksAsync), () => inner.QueryTasksAsync(query, cancellationToken));
 
