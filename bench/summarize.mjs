@@ -12,6 +12,9 @@ const find = (engine, mode, callers) =>
 const fmt = (x, digits = 1) => (x === undefined || x === null || Number.isNaN(x) ? 'n/a' : Number(x).toFixed(digits));
 const pair = (r, p50, p99) => (r ? `${fmt(r[p50], 2)} / ${fmt(r[p99], 2)}` : 'n/a');
 const ok = (r) => r && r.completed === r.instances;
+// Untimed instances before the run, and what the JIT still compiled during it (near zero: steady state).
+const warmup = (r) =>
+  !r ? 'n/a' : r.warmupInstances === undefined ? fmt(r.warmup, 0) : `${r.warmupInstances} (JIT ${r.jitMethodsDuringRun} methods)`;
 const table = (header, rows) => {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
   const line = (cells) => '| ' + cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ') + ' |';
@@ -34,12 +37,13 @@ const pgRows = callersSeen.map((c) => {
     pair(ours, 'completeP50Ms', 'completeP99Ms'),
     ours ? fmt(ours.peakWorkingSetMb) : 'n/a',
     ours ? fmt(ours.gcAllocatedKbPerInstance) : 'n/a',
+    warmup(ours),
   ];
 });
 out.push('PostgreSQL (durable commits): our engine vs the commit ceiling');
 out.push(
   table(
-    ['callers', 'ours inst/s', 'pgbench tps', 'ratio', 'start p50/p99 ms', 'read task p50/p99 ms', 'complete p50/p99 ms', 'peak WS MB', 'alloc KB/inst'],
+    ['callers', 'ours inst/s', 'pgbench tps', 'ratio', 'start p50/p99 ms', 'read task p50/p99 ms', 'complete p50/p99 ms', 'peak WS MB', 'alloc KB/inst', 'warm-up inst'],
     pgRows
   )
 );
@@ -70,17 +74,17 @@ for (const c of memCallers) {
   if (ours) {
     memRows.push([`brands (InMemoryWorkflowStore)`, c, `${fmt(ours.instancesPerSecond)}${ok(ours) ? '' : ' FAILED'}`,
       pair(ours, 'startP50Ms', 'startP99Ms'), pair(ours, 'completeP50Ms', 'completeP99Ms'),
-      `${fmt(ours.peakWorkingSetMb)} (working set)`, fmt(ours.gcAllocatedKbPerInstance), fmt(ours.cpuMsPerInstance, 3)]);
+      `${fmt(ours.peakWorkingSetMb)} (working set)`, fmt(ours.gcAllocatedKbPerInstance), fmt(ours.cpuMsPerInstance, 3), warmup(ours)]);
   }
   if (peer) {
     memRows.push([`bpmn-engine ${peer.version} (${peer.node})`, c, `${fmt(peer.instancesPerSecond)}${ok(peer) ? '' : ' FAILED'}`,
       pair(peer, 'startP50Ms', 'startP99Ms'), pair(peer, 'completeP50Ms', 'completeP99Ms'),
-      `${fmt(peer.peakRssMb)} (RSS)`, 'n/a', peer.cpuMsPerInstance === undefined ? 'n/a' : fmt(peer.cpuMsPerInstance, 3)]);
+      `${fmt(peer.peakRssMb)} (RSS)`, 'n/a', peer.cpuMsPerInstance === undefined ? 'n/a' : fmt(peer.cpuMsPerInstance, 3), warmup(peer)]);
   }
 }
 out.push('');
 out.push('In memory, same BPMN file');
-out.push(table(['engine', 'callers', 'inst/s', 'start p50/p99 ms', 'complete p50/p99 ms', 'peak memory MB', 'alloc KB/inst', 'CPU ms/inst'], memRows));
+out.push(table(['engine', 'callers', 'inst/s', 'start p50/p99 ms', 'complete p50/p99 ms', 'peak memory MB', 'alloc KB/inst', 'CPU ms/inst', 'warm-up inst'], memRows));
 
 const best = (engine, mode) => Math.max(0, ...runs.filter((r) => r.engine === engine && (mode === undefined || r.mode === mode) && ok(r)).map((r) => r.instancesPerSecond));
 const memRatios = memCallers

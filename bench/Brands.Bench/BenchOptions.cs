@@ -10,9 +10,11 @@ internal sealed record BenchOptions(string Mode, string? Connection, int Instanc
         usage: Brands.Bench memory   --instances N --callers C [--warmup W] [--breakdown]
                Brands.Bench postgres --connection "Host=…;Database=…" --instances N --callers C [--warmup W] [--breakdown]
         Each instance: start (with a business key), read its open task, complete it with {approved:true}.
-        --warmup steady (the default) runs untimed rounds of instances first until a round compiles almost no
-          methods: the JIT has compiled and tiered up the hot paths, as in a server that has been running a while.
-        --warmup W runs exactly W instances first instead (0: none).
+        --warmup steady (the default on postgres) runs untimed rounds of instances first until a round of at least
+          a second compiles almost no methods: the JIT has compiled and tiered up the hot paths, as in a server that
+          has been running a while.
+        --warmup W runs exactly W instances first instead (0: none); memory defaults to 2000, as bpmn-engine gets:
+          the in-memory store keeps every case in this process, and a long warm-up would fill it.
         --breakdown times the store's calls inside each command and prints where the time went.
         """;
 
@@ -42,7 +44,7 @@ internal sealed record BenchOptions(string Mode, string? Connection, int Instanc
                     break;
                 case "--warmup":
                     var value = Value(args, ref i);
-                    warmup = value == "steady" ? null : Math.Max(0, int.Parse(value, CultureInfo.InvariantCulture));
+                    warmup = value == "steady" ? -1 : Math.Max(0, int.Parse(value, CultureInfo.InvariantCulture));
                     break;
                 case "--breakdown":
                     breakdown = true;
@@ -57,7 +59,9 @@ internal sealed record BenchOptions(string Mode, string? Connection, int Instanc
             throw new ArgumentException("postgres needs --connection");
         }
 
-        return new BenchOptions(args[0], connection, instances, callers, warmup, breakdown);
+        // -1: steady was asked for explicitly.
+        int? chosen = warmup switch { -1 => null, { } given => given, null => args[0] == "memory" ? 2000 : null };
+        return new BenchOptions(args[0], connection, instances, callers, chosen, breakdown);
     }
 
     private static string Value(string[] args, ref int i) =>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
@@ -17,7 +16,8 @@ internal sealed record RunMeasurement(
     TimeSpan ProcessorTime,
     long AllocatedBytes,
     int Gen0Collections,
-    int Gen2Collections)
+    int Gen2Collections,
+    long PeakWorkingSetBytes)
 {
     /// <summary>How many cases were read back completed; set by the check that follows the timed run.</summary>
     public int Completed { get; init; }
@@ -28,7 +28,6 @@ internal sealed record RunMeasurement(
 
     public JsonObject ToJson(string mode)
     {
-        using var process = Process.GetCurrentProcess();
         return new JsonObject
         {
             ["engine"] = "brands",
@@ -46,7 +45,7 @@ internal sealed record RunMeasurement(
             ["completeP50Ms"] = Complete.PercentileMs(50),
             ["completeP99Ms"] = Complete.PercentileMs(99),
             ["cpuMsPerInstance"] = Math.Round(ProcessorTime.TotalMilliseconds / Math.Max(1, Instances), 3),
-            ["peakWorkingSetMb"] = Math.Round(process.PeakWorkingSet64 / 1048576.0, 1),
+            ["peakWorkingSetMb"] = Math.Round(PeakWorkingSetBytes / 1048576.0, 1),
             ["gcAllocatedMb"] = Math.Round(AllocatedBytes / 1048576.0, 1),
             ["gcAllocatedKbPerInstance"] = Math.Round(AllocatedBytes / 1024.0 / Math.Max(1, Instances), 1),
             ["gen0Collections"] = Gen0Collections,

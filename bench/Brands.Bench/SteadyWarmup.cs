@@ -11,26 +11,34 @@ namespace Brands.Bench;
 /// </summary>
 internal static class SteadyWarmup
 {
-    private const int RoundInstances = 500;
-    private const int MaxRounds = 60;
-    /// <summary>A round that compiles fewer methods than this ends the warm-up.</summary>
+    private const int FirstRoundInstances = 500;
+    private const int MaxInstances = 60_000;
+    /// <summary>A round shorter than this does not count: tiering needs time (call counting, background compiles).</summary>
+    private static readonly TimeSpan MinRoundTime = TimeSpan.FromSeconds(1);
+    /// <summary>A round of at least <see cref="MinRoundTime"/> that compiles fewer methods than this ends the warm-up.</summary>
     private const int SteadyMethodsPerRound = 10;
 
     public static async Task<Result> RunUntilSteadyAsync(ApprovalRun run, int callers, string runTag)
     {
         var elapsed = Stopwatch.StartNew();
         var instances = 0;
-        for (var round = 1; round <= MaxRounds; round++)
+        var roundInstances = FirstRoundInstances;
+        for (var round = 1; instances < MaxInstances; round++)
         {
             var before = JitInfo.GetCompiledMethodCount();
-            var failure = await RunRoundAsync(run, RoundInstances, callers, $"WARMUP{round}-{runTag}");
-            instances += RoundInstances;
+            var roundTime = Stopwatch.StartNew();
+            var failure = await RunRoundAsync(run, roundInstances, callers, $"WARMUP{round}-{runTag}");
+            instances += roundInstances;
             if (failure is not null)
             {
                 return new Result(instances, elapsed.Elapsed, failure);
             }
 
-            if (JitInfo.GetCompiledMethodCount() - before < SteadyMethodsPerRound)
+            if (roundTime.Elapsed < MinRoundTime)
+            {
+                roundInstances *= 2;
+            }
+            else if (JitInfo.GetCompiledMethodCount() - before < SteadyMethodsPerRound)
             {
                 break;
             }

@@ -131,6 +131,7 @@ const result = {
   node: process.version,
   instances,
   callers,
+  warmup: Math.min(warmup, instances),
   completed,
   approvedEnds,
   notified,
