@@ -12,6 +12,15 @@ public sealed class WorkflowEngineOptions
     /// <summary>Statement limit of one expression or script evaluation.</summary>
     public int ScriptMaxStatements { get; set; } = 10_000;
 
+    /// <summary>
+    /// Memory one script evaluation may allocate, checked before each statement: a script that builds a huge string
+    /// or array is stopped with an incident instead of exhausting the node's memory (one statement can overshoot).
+    /// The check runs Jint in its step-by-step mode, which costs time per statement (measured: a two-statement
+    /// script 0.04 → 0.05 ms; a 9,000-statement loop 1.2 → 19 ms, still well inside <see cref="ScriptTimeout"/>);
+    /// 0 turns it off. Simple expressions (<c>${approved}</c>, comparisons) never start Jint and are not affected.
+    /// </summary>
+    public long ScriptMaxAllocatedBytes { get; set; } = 64 * 1024 * 1024;
+
     /// <summary>Call depth limit of one expression or script evaluation.</summary>
     public int ScriptRecursionLimit { get; set; } = 64;
 

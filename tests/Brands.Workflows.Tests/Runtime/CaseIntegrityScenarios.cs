@@ -20,8 +20,7 @@ public abstract class CaseIntegrityScenarios(IStoreProvider stores) : EngineScen
     public async Task Two_clients_completing_the_same_task_at_once_exactly_one_wins()
     {
         var first = NewHarness();
-        var second = new WorkflowEngine(Store, first.Handlers, new WorkflowEngineOptions(), first.Clock,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<WorkflowEngine>.Instance);
+        var second = AnotherNode(first);
         var started = await first.StartAsync(Simple);
         var task = Assert.Single(await first.TasksAsync(started.Id));
 
@@ -41,8 +40,7 @@ public abstract class CaseIntegrityScenarios(IStoreProvider stores) : EngineScen
     {
         // Two nodes on one database: each engine remembers the latest version of a process it has seen.
         var nodeA = NewHarness();
-        var nodeB = new WorkflowEngine(Store, nodeA.Handlers, new WorkflowEngineOptions(), nodeA.Clock,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<WorkflowEngine>.Instance);
+        var nodeB = AnotherNode(nodeA);
         var first = await nodeA.StartAsync(Simple);
         Assert.Equal(1, first.DefinitionVersion);
 
@@ -62,6 +60,10 @@ public abstract class CaseIntegrityScenarios(IStoreProvider stores) : EngineScen
         Assert.Equal("instance-started", history[0].Kind);
         Assert.Contains("\"version\":2", history[0].DataJson, StringComparison.Ordinal);
     }
+
+    /// <summary>A second engine on the same store, as another node of a cluster: its own caches, the same handlers and clock.</summary>
+    private WorkflowEngine AnotherNode(EngineHarness harness) => new(Store, harness.Handlers, new WorkflowEngineOptions(), harness.Clock,
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<WorkflowEngine>.Instance);
 
     private static async Task<Exception?> Attempt(Func<Task> action)
     {

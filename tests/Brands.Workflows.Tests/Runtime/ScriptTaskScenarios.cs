@@ -34,6 +34,8 @@ public abstract class ScriptTaskScenarios(IStoreProvider stores) : EngineScenari
     [InlineData("while (true) {}", "and was stopped")]
     [InlineData("function f(n) { return f(n + 1); } f(0);", "recursed deeper than 64 calls")]
     [InlineData("var s = 0; for (var i = 0; i < 1e12; i++) { s += i; }", "and was stopped")]
+    [InlineData("var s = 'x'; for (var i = 0; i < 40; i++) { s += s; }", "allocated more than 64 MB")]
+    [InlineData("var a = [], s = new Array(16384).join('x'); for (var i = 0; i < 4000; i++) { a.push(s + i); }", "allocated more than 64 MB")]
     public async Task A_runaway_script_raises_an_incident_and_the_engine_carries_on(string code, string expected)
     {
         var harness = NewHarness();

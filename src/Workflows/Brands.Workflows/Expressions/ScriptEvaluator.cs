@@ -4,6 +4,7 @@ using Brands.Workflows.Model;
 using Jint;
 using Jint.Native;
 using Jint.Runtime;
+using Jint.Runtime.Debugger;
 
 namespace Brands.Workflows.Expressions;
 
@@ -75,10 +76,26 @@ internal sealed class ScriptEvaluator
             return (JsonNode?)fast;
         }
 
-        var engine = new Engine(o => o
-            .MaxStatements(_options.ScriptMaxStatements)
-            .LimitRecursion(_options.ScriptRecursionLimit)
-            .TimeoutInterval(_options.ScriptTimeout));
+        var memoryLimit = _options.ScriptMaxAllocatedBytes;
+        var engine = new Engine(o =>
+        {
+            o.MaxStatements(_options.ScriptMaxStatements)
+                .LimitRecursion(_options.ScriptRecursionLimit)
+                .TimeoutInterval(_options.ScriptTimeout);
+            if (memoryLimit > 0)
+            {
+                o.DebugMode();
+            }
+        });
+        if (memoryLimit > 0)
+        {
+            // Jint 2.10 has no memory limit of its own: its step hook (debug mode) checks what this thread allocated.
+            var allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
+            engine.Step += (_, _) => GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart <= memoryLimit
+                ? StepMode.Into
+                : throw new ScriptFailedException($"{Describe(script)} allocated more than {memoryLimit / 1048576.0:0.#} MB and was stopped");
+        }
+
         try
         {
             foreach (var (name, value) in scope.VisibleVariables())
@@ -106,7 +123,13 @@ internal sealed class ScriptEvaluator
         {
             throw new ScriptFailedException($"{Describe(script)} ran longer than {_options.ScriptTimeout.TotalMilliseconds:N0} ms and was stopped");
         }
-        catch (Exception e) when (e is not ScriptFailedException and not OutOfMemoryException)
+        catch (OutOfMemoryException)
+        {
+            // One statement asked for more than the process could give (e.g. an array join of a billion
+            // elements); that allocation did not happen, so the node carries on.
+            throw new ScriptFailedException($"{Describe(script)} ran out of memory and was stopped");
+        }
+        catch (Exception e) when (e is not ScriptFailedException)
         {
             throw new ScriptFailedException($"{Describe(script)} failed: {e.Message}");
         }
