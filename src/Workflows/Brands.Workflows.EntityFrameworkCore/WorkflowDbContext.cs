@@ -39,7 +39,10 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
 
     /// <summary>
     /// Points <paramref name="builder"/> at the database; no tracking by default (the store reads records). On
-    /// PostgreSQL, statements are prepared automatically (see <see cref="DefaultMaxAutoPrepare"/>).
+    /// PostgreSQL, unless the connection string sets them: statements are prepared automatically (see
+    /// <see cref="DefaultMaxAutoPrepare"/>), and pooled connections are not reset when they return to the pool
+    /// (<c>No Reset On Close=true</c>): the store keeps no session state, and the reset is six statements the
+    /// server runs before every reuse of a connection.
     /// </summary>
     public static void Configure(DbContextOptionsBuilder builder, WorkflowDatabaseProvider provider, string connectionString)
     {
@@ -47,23 +50,30 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _ = provider switch
         {
-            WorkflowDatabaseProvider.PostgreSql => builder.UseNpgsql(WithAutoPrepare(connectionString)),
+            WorkflowDatabaseProvider.PostgreSql => builder.UseNpgsql(WithStoreDefaults(connectionString)),
             WorkflowDatabaseProvider.Sqlite => builder.UseSqlite(connectionString),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
         builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
     }
 
-    private static string WithAutoPrepare(string connectionString)
+    private static string WithStoreDefaults(string connectionString)
     {
         // NpgsqlConnectionStringBuilder.ContainsKey answers whether a keyword is known, not whether it was given.
-        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains("MaxAutoPrepare"))
         {
-            return connectionString;
+            settings.MaxAutoPrepare = DefaultMaxAutoPrepare;
         }
 
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare, NoResetOnClose = true }.ConnectionString;
+        if (!given.Contains("NoResetOnClose"))
+        {
+            settings.NoResetOnClose = true;
+        }
+
+        return settings.ConnectionString;
     }
 
     /// <summary>A pooled context factory without dependency injection (benchmarks, tests, tools).</summary>
