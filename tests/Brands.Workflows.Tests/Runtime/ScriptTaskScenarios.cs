@@ -51,6 +51,36 @@ public abstract class ScriptTaskScenarios(IStoreProvider stores) : EngineScenari
     }
 
     [Fact]
+    public async Task A_script_that_fails_leaves_no_variable_it_set_and_a_retry_starts_from_the_same_values()
+    {
+        var harness = NewHarness();
+        var started = await harness.StartAsync(Script("partial",
+            "execution.setVariable('attempts', attempts + 1); execution.setVariable('grade', 'pass'); throw new Error('配额服务未就绪');"),
+            new { attempts = 0 });
+
+        var incident = Assert.Single(await Store.GetOpenIncidentsAsync(started.Id));
+        Assert.Contains("配额服务未就绪", incident.Message, StringComparison.Ordinal);
+        await AssertUntouchedAsync(harness, started.Id);
+
+        await harness.Engine.RetryJobAsync(incident.JobId!.Value);
+        await harness.RunJobsAsync();
+
+        Assert.Single(await Store.GetOpenIncidentsAsync(started.Id));
+        await AssertUntouchedAsync(harness, started.Id);
+        var history = await harness.HistoryKindsAsync(started.Id, "calc");
+        Assert.Equal(["incident-raised", "job-retried", "incident-raised"], history.Where(k => k != "incident-resolved"));
+    }
+
+    private static async Task AssertUntouchedAsync(EngineHarness harness, Guid caseId)
+    {
+        var snapshot = await harness.CaseAsync(caseId);
+        Assert.Equal(["calc"], snapshot.ActiveElementIds);
+        Assert.Equal(0, snapshot.Variables["attempts"]!.GetValue<int>());
+        Assert.False(snapshot.Variables.ContainsKey("grade"));
+        Assert.DoesNotContain("variable-changed", await harness.HistoryKindsAsync(caseId));
+    }
+
+    [Fact]
     public async Task A_slow_script_is_stopped_by_the_time_limit()
     {
         var harness = NewHarness(new WorkflowEngineOptions { ScriptMaxStatements = int.MaxValue, ScriptTimeout = TimeSpan.FromMilliseconds(50) });

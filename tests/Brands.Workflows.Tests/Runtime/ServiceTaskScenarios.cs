@@ -65,6 +65,28 @@ public abstract class ServiceTaskScenarios(IStoreProvider stores) : EngineScenar
     }
 
     [Fact]
+    public async Task A_handler_that_fails_after_setting_a_variable_leaves_it_unset()
+    {
+        var mail = new RecordingHandler("send-mail")
+        {
+            OnExecute = c =>
+            {
+                c.SetVariable("sentAt", "2026-12-01T09:00:00+08:00");
+                throw new InvalidOperationException("邮件服务器拒绝连接");
+            },
+        };
+        var harness = NewHarness(handlers: mail);
+        // One attempt: straight to an incident, leaving no due job behind in the store the test class shares.
+        var started = await harness.StartAsync(Notify("R1/PT10M"));
+
+        Assert.Equal(["mail"], started.ActiveElementIds);
+        Assert.False(started.Variables.ContainsKey("sentAt"));
+        Assert.DoesNotContain("variable-changed", await harness.HistoryKindsAsync(started.Id));
+        var job = Assert.Single(await Store.GetJobsAsync(started.Id));
+        Assert.Contains("邮件服务器拒绝连接", job.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bpmn_error_from_a_handler_is_caught_by_the_tasks_error_boundary_event()
     {
         var check = new RecordingHandler("check-quota") { BpmnErrorCode = "QUOTA_EXCEEDED" };

@@ -135,7 +135,54 @@ internal sealed class CommandContext(EngineServices services, string? userId)
 
     private readonly List<PendingEntry> _pending = [];
 
-    private sealed record PendingEntry(CaseRuntime Case, string Kind, string? ElementId, string? UserId, JsonObject? Data);
+    internal sealed record PendingEntry(CaseRuntime Case, string Kind, string? ElementId, string? UserId, JsonObject? Data);
+
+    private readonly List<VariableWrite> _variableWrites = [];
+
+    private sealed record VariableWrite(JsonObject Target, string Name, bool Existed, JsonNode? Old);
+
+    /// <summary>Where a step began, for <see cref="RollBack"/>: what it may undo are its variable writes and history.</summary>
+    public readonly record struct StepMark(int History, PendingEntry? LastEntry);
+
+    /// <summary>Marks the start of a step (one token entering or leaving an element).</summary>
+    public StepMark BeginStep()
+    {
+        _variableWrites.Clear();
+        return new StepMark(_pending.Count, _pending.Count > 0 ? _pending[^1] : null);
+    }
+
+    /// <summary>Notes a variable about to be written, so that a failing step can put it back.</summary>
+    public void BeforeVariableWrite(JsonObject target, string name, JsonNode? old) =>
+        _variableWrites.Add(new VariableWrite(target, name, target.ContainsKey(name), old));
+
+    /// <summary>
+    /// Undoes what a failed step did to variables and history since <paramref name="mark"/>, as Camunda rolls a
+    /// failed step back to the last wait state: a script that set a variable and then threw leaves no trace but the
+    /// incident, and running the step again starts from the same values.
+    /// </summary>
+    public void RollBack(StepMark mark)
+    {
+        for (var i = _variableWrites.Count - 1; i >= 0; i--)
+        {
+            var write = _variableWrites[i];
+            if (write.Existed)
+            {
+                write.Target[write.Name] = write.Old;
+            }
+            else
+            {
+                write.Target.Remove(write.Name);
+            }
+        }
+
+        _variableWrites.Clear();
+        _pending.RemoveRange(mark.History, _pending.Count - mark.History);
+        if (mark.LastEntry is { } last)
+        {
+            // The only entry before the mark a step can change: an element-entered it turned into element-passed.
+            _pending[mark.History - 1] = last;
+        }
+    }
 
     private void FlushHistory()
     {

@@ -261,6 +261,7 @@ internal sealed partial class TokenRunner
                 .ToList();
             foreach (var token in waiting)
             {
+                _step = Context.BeginStep();
                 try
                 {
                     if (@case.FindToken(token.Id) is not null
@@ -271,6 +272,7 @@ internal sealed partial class TokenRunner
                 }
                 catch (Expressions.ScriptFailedException e) when (@case.FindToken(token.Id) is not null)
                 {
+                    RollBackStep();
                     Fail(@case, token, e.Message, IncidentKinds.Expression);
                 }
             }

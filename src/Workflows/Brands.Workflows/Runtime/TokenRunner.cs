@@ -32,6 +32,7 @@ internal sealed partial class TokenRunner(CommandContext context, CancellationTo
                 }
 
                 var leaving = token.State == TokenStates.Leaving;
+                _step = Context.BeginStep();
                 try
                 {
                     if (token.State == TokenStates.Ready)
@@ -45,6 +46,7 @@ internal sealed partial class TokenRunner(CommandContext context, CancellationTo
                 }
                 catch (ScriptFailedException e) when (@case.FindToken(token.Id) is not null)
                 {
+                    RollBackStep();
                     token.ResumeLeaving = leaving;
                     Fail(@case, token, e.Message, IncidentKinds.Expression);
                 }
@@ -57,6 +59,11 @@ internal sealed partial class TokenRunner(CommandContext context, CancellationTo
             }
         }
     }
+
+    private CommandContext.StepMark _step;
+
+    /// <summary>Undoes the variable writes and history of the step running now, before it is parked as failed.</summary>
+    public void RollBackStep() => Context.RollBack(_step);
 
     public VariableScope ScopeOf(CaseRuntime @case, TokenState token) => new(Context, @case, token, token.ScopeId);
 

@@ -71,6 +71,7 @@ internal sealed class VariableScope(CommandContext context, CaseRuntime @case, T
             return;
         }
 
+        context.BeforeVariableWrite(target, name, old);
         target[name] = copy;
         if (ReferenceEquals(target, @case.Variables))
         {

@@ -5,7 +5,8 @@ namespace Brands.Workflows.Runtime.Behaviors;
 
 /// <summary>
 /// Calls the handler registered for the topic. A <see cref="BpmnErrorException"/> becomes a BPMN error; any other
-/// failure parks the token with a retry job per <c>failedJobRetryTimeCycle</c>, then an incident.
+/// failure undoes the variables the handler set, and parks the token with a retry job per
+/// <c>failedJobRetryTimeCycle</c>, then an incident.
 /// </summary>
 internal sealed class ServiceTaskBehavior : INodeBehavior
 {
@@ -35,6 +36,7 @@ internal sealed class ServiceTaskBehavior : INodeBehavior
         {
             var cycle = RetryCycle.TryParse(node.RetryCycle ?? services.Options.DefaultRetryCycle, out var parsed) ? parsed : new RetryCycle(3, TimeSpan.FromMinutes(5));
             var left = runner.Context.RetriesLeft.TryGetValue(token.Id, out var fromJob) ? fromJob : Math.Max(cycle.Attempts - 1, 0);
+            runner.RollBackStep();
             runner.Fail(@case, token, $"the handler for topic '{task.Topic}' failed: {e.Message}", IncidentKinds.FailedJob, left, cycle.Interval);
             return;
         }
