@@ -64,15 +64,24 @@ public sealed partial class WorkflowEngine
                 ForgetLatestDefinitions(context.Changes);
                 throw new WorkflowConflictException($"The case was changed by someone else {attempt} times in a row; try again. ({e.Message})");
             }
+            catch (Exception) when (ForgetLatestDefinitions(context.Changes))
+            {
+                // Not reached: the filter forgets the versions this command relied on (a database restored under a
+                // running node, say) and lets the failure propagate.
+                throw;
+            }
         }
     }
 
-    private void ForgetLatestDefinitions(ChangeSet changes)
+    /// <returns>False, so that it can run in an exception filter.</returns>
+    private bool ForgetLatestDefinitions(ChangeSet changes)
     {
         foreach (var key in changes.LatestDefinitionVersions.Keys)
         {
             _services.Definitions.ForgetLatest(key);
         }
+
+        return false;
     }
 
     private static CaseSnapshot Snapshot(CaseRuntime @case) => new(

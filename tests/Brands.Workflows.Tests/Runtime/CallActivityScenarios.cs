@@ -36,6 +36,52 @@ public abstract class CallActivityScenarios(IStoreProvider stores) : EngineScena
         {{Flow("f3", "onDeclined", "withoutStation")}}
         """, """<bpmn:error id="declinedError" errorCode="DECLINED" />""");
 
+    private static string TwinChild(string name) => Process("twin-child", $$"""
+        <bpmn:startEvent id="s" />
+        <bpmn:userTask id="work" name="{{name}}" camunda:assignee="${owner}" />
+        {{Flow("c1", "s", "work")}}
+        """);
+
+    private static readonly string TwinParent = Process("twin-parent", $$"""
+        <bpmn:startEvent id="start" />
+        <bpmn:parallelGateway id="fork" />
+        <bpmn:callActivity id="first" calledElement="twin-child">
+          <bpmn:extensionElements><camunda:in source="owner" target="owner" /></bpmn:extensionElements>
+        </bpmn:callActivity>
+        <bpmn:callActivity id="second" calledElement="twin-child">
+          <bpmn:extensionElements><camunda:in source="owner" target="owner" /></bpmn:extensionElements>
+        </bpmn:callActivity>
+        {{Flow("f1", "start", "fork")}}
+        {{Flow("f2", "fork", "first")}}
+        {{Flow("f3", "fork", "second")}}
+        """);
+
+    [Fact]
+    public async Task The_cases_one_command_calls_start_on_one_version_though_a_newer_one_is_deployed_meanwhile()
+    {
+        // Version 1 comes from another node; while this node looks it up for the first call activity, this node
+        // deploys version 2. The second call activity must not start on 2 while the first started on 1, and nothing
+        // may be committed on 1 after 2 was deployed: the command runs again, and both start on 2.
+        var otherNode = NewHarness();
+        await otherNode.Engine.DeployAsync(TwinChild("v1"));
+        await otherNode.Engine.DeployAsync(TwinParent);
+        EngineHarness node = null!;
+        node = new EngineHarness(StoreInterceptor.AfterFirstLatestLookup(Store, "twin-child",
+            () => node.Engine.DeployAsync(TwinChild("v2"))));
+        var owner = $"owner-{Guid.NewGuid():N}";
+
+        var parent = await node.Engine.StartAsync("twin-parent", null, EngineHarness.ToJson(new { owner }), "tester");
+
+        Assert.Equal(["first", "second"], parent.ActiveElementIds.Order(StringComparer.Ordinal));
+        var tasks = await Store.QueryTasksAsync(new TaskQuery { Assignee = owner });
+        Assert.Equal(2, tasks.Count);
+        Assert.All(tasks, t => Assert.Equal("v2", t.Name));
+        foreach (var task in tasks)
+        {
+            Assert.Equal(2, (await node.CaseAsync(task.InstanceId)).DefinitionVersion);
+        }
+    }
+
     private async Task<(EngineHarness Harness, CaseSnapshot Parent, TaskRecord ChildTask)> StartAsync()
     {
         var harness = NewHarness();

@@ -81,6 +81,30 @@ public abstract class ScriptTaskScenarios(IStoreProvider stores) : EngineScenari
     }
 
     [Fact]
+    public async Task The_memory_limit_counts_what_a_script_allocates_not_the_cases_variables_or_the_step_hook()
+    {
+        // A case with a large variable (50,000 records) and a hundred others; a script that reads it and loops
+        // 3,000 times: what the limit must not count is converting the variables for Jint and Jint's per-step
+        // description (which grows with the number of variables).
+        var variables = new System.Text.Json.Nodes.JsonObject
+        {
+            ["items"] = new System.Text.Json.Nodes.JsonArray([.. Enumerable.Range(0, 50_000).Select(i =>
+                (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["no"] = i, ["name"] = $"企业{i}" })]),
+        };
+        for (var i = 0; i < 100; i++)
+        {
+            variables[$"field{i}"] = $"值{i}";
+        }
+
+        var harness = NewHarness();
+        var started = await harness.StartAsync(
+            Script("big", "var s = 0; for (var i = 0; i < 3000; i++) { s += i; } items.length + s;", "total"), variables);
+
+        Assert.Empty(await Store.GetOpenIncidentsAsync(started.Id));
+        Assert.Equal(50_000 + 4_498_500, started.Variables["total"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task A_slow_script_is_stopped_by_the_time_limit()
     {
         var harness = NewHarness(new WorkflowEngineOptions { ScriptMaxStatements = int.MaxValue, ScriptTimeout = TimeSpan.FromMilliseconds(50) });

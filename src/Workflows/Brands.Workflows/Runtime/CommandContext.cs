@@ -66,18 +66,27 @@ internal sealed class CommandContext(EngineServices services, string? userId)
 
     /// <summary>
     /// The latest version of a process, to start a case of; the commit is made conditional on it still being the
-    /// latest (<see cref="ChangeSet.LatestDefinitionVersions"/>).
+    /// latest (<see cref="ChangeSet.LatestDefinitionVersions"/>). One command starts every case of a key on the
+    /// same version, the one it looked up first, so the condition covers them all.
     /// </summary>
     public async Task<DefinitionRecord?> LatestDefinitionAsync(string key, CancellationToken cancellationToken)
     {
+        if (_latestDefinitions.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
         var definition = await Services.Definitions.GetLatestAsync(key, cancellationToken);
         if (definition is not null)
         {
+            _latestDefinitions[key] = definition;
             Changes.LatestDefinitionVersions[key] = definition.Version;
         }
 
         return definition;
     }
+
+    private readonly Dictionary<string, DefinitionRecord> _latestDefinitions = new(StringComparer.Ordinal);
 
     public async Task<TaskRecord> LoadTaskAsync(Guid id, CancellationToken cancellationToken)
     {
