@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Brands.Workflows.EntityFrameworkCore.Migrations;
+using Brands.Workflows.EntityFrameworkCore.Tests.Contract;
+using Brands.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 
@@ -86,6 +88,40 @@ public abstract class MigrationContract(WorkflowDatabaseProvider provider)
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => migrator.MigrateAsync(Cancel));
 
         Assert.Contains("workflows/0001_initial", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task History_written_before_0003_keeps_its_entries_and_its_case_and_sequence_stay_unique()
+    {
+        var connectionString = await CreateEmptyDatabaseAsync();
+        var migrations = SchemaMigration.For(provider);
+        var upToHistoryKey = migrations.TakeWhile(m => !m.Id.EndsWith("0003_history_key", StringComparison.Ordinal)).ToList();
+        Assert.True(upToHistoryKey.Count < migrations.Count, "migration 0003_history_key is not embedded");
+        foreach (var migration in upToHistoryKey)
+        {
+            await ScalarAsync(connectionString, migration.Sql);
+        }
+
+        // Rows as the store wrote them under the earlier schema.
+        var store = EfWorkflowStore.Create(provider, connectionString);
+        var definition = StoreData.Definition("before0003", 1);
+        await store.AddDefinitionsAsync([definition], Cancel);
+        var instance = StoreData.Instance(definition);
+        // Two commits: today's model no longer tells EF that history rows depend on their case, and the old
+        // schema still checks it.
+        var started = new ChangeSet();
+        started.NewInstances.Add(instance);
+        await store.CommitAsync(started, Cancel);
+        var written = new ChangeSet();
+        written.History.AddRange([StoreData.History(instance, 1), StoreData.History(instance, 2, "hash-1")]);
+        await store.CommitAsync(written, Cancel);
+
+        await ScalarAsync(connectionString, migrations[upToHistoryKey.Count].Sql);
+
+        Assert.Equal([1L, 2], (await store.GetHistoryAsync(instance.Id, Cancel)).Select(h => h.Sequence));
+        var duplicate = new ChangeSet();
+        duplicate.History.Add(StoreData.History(instance, 2, "hash-1"));
+        await Assert.ThrowsAsync<WorkflowConcurrencyException>(() => store.CommitAsync(duplicate, Cancel));
     }
 
     [Fact]
