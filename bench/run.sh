@@ -2,7 +2,8 @@
 # The benchmark, in one run (see bench/README.md):
 #   1. a throwaway PostgreSQL cluster (durable: fsync on, synchronous_commit on), removed at the end;
 #   2. per concurrency (1, 4, 16): pgbench's rate for a one-row INSERT transaction (the commit ceiling), then our
-#      engine on the EF Core PostgreSQL store, N instances of approval.bpmn, in a fresh database;
+#      engine on the EF Core PostgreSQL store, N instances of approval.bpmn, in a fresh database, then pgbench again
+#      (the ratio uses the mean of the two pgbench rates);
 #   3. in memory: our engine on InMemoryWorkflowStore and bpmn-engine (Node) on the same BPMN file;
 #   4. a table of the figures, with the targets.
 #
@@ -105,19 +106,27 @@ engine_run() { # engine_run LABEL ARGS... ; appends the run's JSON line to runs.
   fi
 }
 
-for c in $concurrency; do
-  echo "== pgbench: one-row INSERT per transaction, $c clients, ${pgbench_seconds} s"
+pgbench_run() { # pgbench_run CALLERS TAG ; appends pgbench's rate to runs.jsonl
+  local c="$1" tag="$2"
+  echo "== pgbench ($tag): one-row INSERT per transaction, $c clients, ${pgbench_seconds} s"
   "$pg_bin/pgbench" -h 127.0.0.1 -p "$port" -U postgres -n -f "$results/insert.sql" -c "$c" -j "$c" \
-    -T "$pgbench_seconds" pgbench_insert >"$results/pgbench_c$c.txt" 2>&1 || { cat "$results/pgbench_c$c.txt"; failed=1; }
-  tps="$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$results/pgbench_c$c.txt")"
-  latency="$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$results/pgbench_c$c.txt")"
+    -T "$pgbench_seconds" pgbench_insert >"$results/pgbench_c${c}_$tag.txt" 2>&1 || { cat "$results/pgbench_c${c}_$tag.txt"; failed=1; }
+  local tps latency
+  tps="$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$results/pgbench_c${c}_$tag.txt")"
+  latency="$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$results/pgbench_c${c}_$tag.txt")"
   echo "   tps $tps, latency average $latency ms"
-  printf '{"engine":"pgbench","callers":%s,"tps":%s,"latencyAverageMs":%s}\n' "$c" "${tps:-0}" "${latency:-0}" >>"$runs"
+  printf '{"engine":"pgbench","callers":%s,"when":"%s","tps":%s,"latencyAverageMs":%s}\n' "$c" "$tag" "${tps:-0}" "${latency:-0}" >>"$runs"
+}
 
+# pgbench runs right before and right after our engine at each concurrency; the ratio uses the mean of the two,
+# so a machine that gets faster or slower during the run moves both sides alike.
+for c in $concurrency; do
+  pgbench_run "$c" before
   psql -d postgres -c "CREATE DATABASE brands_c$c"
   engine_run "brands postgres $c callers" postgres \
     --connection "Host=127.0.0.1;Port=$port;Database=brands_c$c;Username=postgres;Maximum Pool Size=64" \
     --instances "$instances" --callers "$c" --breakdown
+  pgbench_run "$c" after
 done
 
 for c in $memory_callers; do
