@@ -13,6 +13,7 @@ internal sealed class CommandContext(EngineServices services, string? userId)
     private readonly Dictionary<Guid, CaseRuntime> _cases = [];
     private readonly Dictionary<Guid, TaskRecord> _tasks = [];
     private readonly Dictionary<Guid, InstanceRecord> _readWithTasks = [];
+    private readonly Dictionary<string, DefinitionRecord> _latestDefinitions = new(StringComparer.Ordinal);
     private readonly Queue<(CaseRuntime Case, TokenState Token)> _agenda = new();
     private string? _nowTextCache;
 
@@ -85,8 +86,6 @@ internal sealed class CommandContext(EngineServices services, string? userId)
 
         return definition;
     }
-
-    private readonly Dictionary<string, DefinitionRecord> _latestDefinitions = new(StringComparer.Ordinal);
 
     public async Task<TaskRecord> LoadTaskAsync(Guid id, CancellationToken cancellationToken)
     {
