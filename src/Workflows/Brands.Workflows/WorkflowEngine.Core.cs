@@ -53,35 +53,33 @@ public sealed partial class WorkflowEngine
                 await _store.CommitAsync(context.Changes, cancellationToken);
                 return result;
             }
-            catch (WorkflowConcurrencyException) when (attempt < _options.MaxCommandAttempts)
+            catch (Exception e)
             {
+                // Whatever failed the commit, the latest versions this command relied on may be what is stale (a
+                // later version deployed elsewhere, a database restored under a running node): look them up again.
+                ForgetLatestDefinitions(context.Changes);
+                if (e is not WorkflowConcurrencyException)
+                {
+                    throw;
+                }
+
+                if (attempt >= _options.MaxCommandAttempts)
+                {
+                    throw new WorkflowConflictException($"The case was changed by someone else {attempt} times in a row; try again. ({e.Message})");
+                }
+
                 // Someone else changed the same case or task first, or deployed a later version of a process this
                 // command started: run again on fresh state.
-                ForgetLatestDefinitions(context.Changes);
-            }
-            catch (WorkflowConcurrencyException e)
-            {
-                ForgetLatestDefinitions(context.Changes);
-                throw new WorkflowConflictException($"The case was changed by someone else {attempt} times in a row; try again. ({e.Message})");
-            }
-            catch (Exception) when (ForgetLatestDefinitions(context.Changes))
-            {
-                // Not reached: the filter forgets the versions this command relied on (a database restored under a
-                // running node, say) and lets the failure propagate.
-                throw;
             }
         }
     }
 
-    /// <returns>False, so that it can run in an exception filter.</returns>
-    private bool ForgetLatestDefinitions(ChangeSet changes)
+    private void ForgetLatestDefinitions(ChangeSet changes)
     {
         foreach (var key in changes.LatestDefinitionVersions.Keys)
         {
             _services.Definitions.ForgetLatest(key);
         }
-
-        return false;
     }
 
     private static CaseSnapshot Snapshot(CaseRuntime @case) => new(
