@@ -59,6 +59,15 @@ internal sealed class TimedStore(IWorkflowStore inner) : IWorkflowStore
     public Task<IReadOnlyList<HistoryRecord>> GetHistoryAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
         Time(nameof(GetHistoryAsync), () => inner.GetHistoryAsync(instanceId, cancellationToken));
 
+    public Task<IReadOnlyList<JobRecord>> QueryJobsAsync(JobQuery query, CancellationToken cancellationToken = default) =>
+        Time(nameof(QueryJobsAsync), () => inner.QueryJobsAsync(query, cancellationToken));
+
+    public Task<IReadOnlyList<SubscriptionRecord>> FindSubscriptionsAsync(SubscriptionQuery query, CancellationToken cancellationToken = default) =>
+        Time(nameof(FindSubscriptionsAsync), () => inner.FindSubscriptionsAsync(query, cancellationToken));
+
+    public Task<IReadOnlyList<SubscriptionRecord>> GetSubscriptionsAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
+        Time(nameof(GetSubscriptionsAsync), () => inner.GetSubscriptionsAsync(instanceId, cancellationToken));
+
     public Task<IReadOnlyList<JobRecord>> AcquireJobsAsync(string owner, DateTimeOffset now, DateTimeOffset lockExpiresAt, int max, CancellationToken cancellationToken = default) =>
         Time(nameof(AcquireJobsAsync), () => inner.AcquireJobsAsync(owner, now, lockExpiresAt, max, cancellationToken));
 

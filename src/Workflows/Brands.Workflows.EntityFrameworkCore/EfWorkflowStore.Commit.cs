@@ -39,6 +39,8 @@ public sealed partial class EfWorkflowStore
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
+        // Definition records are immutable (init-only), so the caller's objects can be tracked as they are.
+        db.Definitions.AddRange(changes.NewDefinitions);
         foreach (var instance in changes.NewInstances)
         {
             db.Instances.Add(RecordCopies.Copy(instance));
@@ -79,10 +81,16 @@ public sealed partial class EfWorkflowStore
             db.Incidents.Entry(RecordCopies.Copy(incident)).State = EntityState.Modified;
         }
 
+        foreach (var subscription in changes.NewSubscriptions)
+        {
+            db.Subscriptions.Add(subscription.Clone());
+        }
+
         // History records are immutable (init-only), so the caller's objects can be tracked as they are.
         db.History.AddRange(changes.History);
 
-        if (changes.DeletedJobs.Count == 0 && changes.LatestDefinitionVersions.Count == 0)
+        if (changes.DeletedJobs.Count == 0 && changes.DeletedSubscriptions.Count == 0 && changes.ReplacedStartTriggers.Count == 0
+            && changes.LatestDefinitionVersions.Count == 0)
         {
             await SaveAsync(db, "The case was changed by another command.", cancellationToken);
             return;
@@ -98,11 +106,24 @@ public sealed partial class EfWorkflowStore
             }
         }
 
+        foreach (var key in changes.ReplacedStartTriggers)
+        {
+            var versions = db.Definitions.Where(d => d.Key == key).Select(d => d.Id);
+            await db.Jobs.Where(j => j.InstanceId == null && versions.Contains(j.DefinitionId!)).ExecuteDeleteAsync(cancellationToken);
+            await db.Subscriptions.Where(s => s.InstanceId == null && versions.Contains(s.DefinitionId!)).ExecuteDeleteAsync(cancellationToken);
+        }
+
         await SaveAsync(db, "The case was changed by another command.", cancellationToken);
         if (changes.DeletedJobs.Count > 0)
         {
             var deleted = changes.DeletedJobs.ToList();
             await db.Jobs.Where(j => deleted.Contains(j.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        if (changes.DeletedSubscriptions.Count > 0)
+        {
+            var deleted = changes.DeletedSubscriptions.ToList();
+            await db.Subscriptions.Where(s => deleted.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -56,15 +56,34 @@ public sealed partial class EfWorkflowStore
             commands.Add(PostgreSqlTables.Incidents.GuardedUpdate(changes.UpdatedIncidents));
         }
 
+        foreach (var key in changes.ReplacedStartTriggers)
+        {
+            foreach (var sql in (string[])[PostgreSqlTables.DeleteStartJobsSql, PostgreSqlTables.DeleteStartSubscriptionsSql])
+            {
+                var delete = new NpgsqlBatchCommand(sql);
+                delete.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key });
+                commands.Add(delete);
+            }
+        }
+
+        AddInsert(commands, PostgreSqlTables.Definitions, changes.NewDefinitions);
         AddInsert(commands, PostgreSqlTables.Instances, changes.NewInstances);
         AddInsert(commands, PostgreSqlTables.Tasks, changes.NewTasks);
         AddInsert(commands, PostgreSqlTables.Jobs, changes.NewJobs);
         AddInsert(commands, PostgreSqlTables.Incidents, changes.NewIncidents);
         AddInsert(commands, PostgreSqlTables.History, changes.History);
+        AddInsert(commands, PostgreSqlTables.Subscriptions, changes.NewSubscriptions);
         if (changes.DeletedJobs.Count > 0)
         {
             var delete = new NpgsqlBatchCommand(PostgreSqlTables.DeleteJobsSql);
             delete.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. changes.DeletedJobs] });
+            commands.Add(delete);
+        }
+
+        if (changes.DeletedSubscriptions.Count > 0)
+        {
+            var delete = new NpgsqlBatchCommand(PostgreSqlTables.DeleteSubscriptionsSql);
+            delete.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. changes.DeletedSubscriptions] });
             commands.Add(delete);
         }
 

@@ -166,6 +166,34 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
         return await db.Jobs.Where(j => j.InstanceId == instanceId).OrderBy(j => j.DueAt).ThenBy(j => j.Id).ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<JobRecord>> QueryJobsAsync(JobQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var jobs = db.Jobs.AsQueryable();
+        if (query.InstanceId is { } instanceId)
+        {
+            jobs = jobs.Where(j => j.InstanceId == instanceId);
+        }
+
+        if (query.DefinitionId is { } definitionId)
+        {
+            jobs = jobs.Where(j => j.InstanceId == null && j.DefinitionId == definitionId);
+        }
+
+        if (query.Kind is { } kind)
+        {
+            jobs = jobs.Where(j => j.Kind == kind);
+        }
+
+        if (query.DueBefore is { } dueBefore)
+        {
+            jobs = jobs.Where(j => j.DueAt <= dueBefore);
+        }
+
+        return await jobs.OrderBy(j => j.DueAt).ThenBy(j => j.Id).Take(query.Max).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<IncidentRecord>> GetOpenIncidentsAsync(Guid? instanceId, CancellationToken cancellationToken = default)
     {
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
@@ -182,6 +210,35 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
     {
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.History.Where(h => h.InstanceId == instanceId).OrderBy(h => h.Sequence).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SubscriptionRecord>> FindSubscriptionsAsync(SubscriptionQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var found = db.Subscriptions.Where(s => s.Kind == query.Kind && s.Name == query.Name);
+        if (query.StartEvents is { } start)
+        {
+            found = start ? found.Where(s => s.InstanceId == null) : found.Where(s => s.InstanceId != null);
+        }
+
+        if (query.BusinessKey is { } businessKey)
+        {
+            found = found.Where(s => s.BusinessKey == businessKey);
+        }
+
+        if (query.CorrelationKey is { } correlationKey)
+        {
+            found = found.Where(s => s.CorrelationKey == correlationKey);
+        }
+
+        return await found.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Take(query.Max).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SubscriptionRecord>> GetSubscriptionsAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Subscriptions.Where(s => s.InstanceId == instanceId).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace Brands.Workflows.EntityFrameworkCore;
 
 /// <summary>
 /// The engine's tables (<c>wf_definitions</c>, <c>wf_instances</c>, <c>wf_tasks</c>, <c>wf_jobs</c>,
-/// <c>wf_incidents</c>, <c>wf_history</c>) mapped onto the engine's own records.
+/// <c>wf_incidents</c>, <c>wf_history</c>, <c>wf_subscriptions</c>) mapped onto the engine's own records.
 /// </summary>
 /// <remarks>
 /// The schema itself is created by <see cref="WorkflowDatabaseMigrator"/> from hand-written SQL, never by
@@ -23,6 +23,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<JobRecord> Jobs => Set<JobRecord>();
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
     public DbSet<HistoryRecord> History => Set<HistoryRecord>();
+    public DbSet<SubscriptionRecord> Subscriptions => Set<SubscriptionRecord>();
 
     /// <summary>
     /// How many statements each PostgreSQL connection keeps prepared unless the connection string says otherwise
@@ -125,6 +126,18 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             b.HasKey(j => j.Id);
             b.Property(j => j.Id).ValueGeneratedNever();
             b.HasOne<InstanceRecord>().WithMany().HasForeignKey(j => j.InstanceId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<DefinitionRecord>().WithMany().HasForeignKey(j => j.DefinitionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<SubscriptionRecord>(b =>
+        {
+            b.ToTable("wf_subscriptions");
+            b.HasKey(s => s.Id);
+            b.Property(s => s.Id).ValueGeneratedNever();
+            b.HasIndex(s => new { s.Kind, s.Name, s.BusinessKey });
+            b.HasIndex(s => s.InstanceId);
+            b.HasOne<InstanceRecord>().WithMany().HasForeignKey(s => s.InstanceId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<DefinitionRecord>().WithMany().HasForeignKey(s => s.DefinitionId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<IncidentRecord>(b =>

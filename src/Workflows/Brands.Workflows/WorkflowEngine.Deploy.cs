@@ -3,6 +3,7 @@ using System.Text;
 using Brands.Workflows.Model;
 using Brands.Workflows.Parsing;
 using Brands.Workflows.Persistence;
+using Brands.Workflows.Runtime;
 
 namespace Brands.Workflows;
 
@@ -105,7 +106,20 @@ public sealed partial class WorkflowEngine
 
         if (added.Count > 0)
         {
-            await _store.AddDefinitionsAsync([.. added.Select(a => a.Record)], cancellationToken);
+            var changes = new ChangeSet();
+            var errors = new List<ValidationError>();
+            foreach (var (record, process) in added)
+            {
+                changes.NewDefinitions.Add(record);
+                StartTriggers.Add(changes, record, process, _services, now, errors);
+            }
+
+            if (errors.Count > 0)
+            {
+                throw new BpmnValidationException(errors);
+            }
+
+            await _store.CommitAsync(changes, cancellationToken);
             foreach (var (record, process) in added)
             {
                 _services.Definitions.Add(record.Id, process);

@@ -35,11 +35,20 @@ public sealed partial class WorkflowEngine
         return jobs.Count;
     }
 
-    private Task ExecuteJobAsync(JobRecord job, CancellationToken cancellationToken) =>
+    private Task ExecuteJobAsync(JobRecord job, CancellationToken cancellationToken) => job.Kind switch
+    {
+        JobKind.Timer => FireTimerAsync(job, cancellationToken),
+        JobKind.TimerStart => FireStartTimerAsync(job, cancellationToken),
+        JobKind.SignalBroadcast => FanOutSignalAsync(job, cancellationToken),
+        JobKind.SignalDelivery => DeliverSignalAsync(job, cancellationToken),
+        _ => ContinueTokenAsync(job, cancellationToken),
+    };
+
+    private Task ContinueTokenAsync(JobRecord job, CancellationToken cancellationToken) =>
         ExecuteAsync(null, async (context, runner) =>
         {
             context.Changes.DeletedJobs.Add(job.Id);
-            var @case = await context.LoadCaseAsync(job.InstanceId, cancellationToken);
+            var @case = await context.LoadCaseAsync(job.InstanceId!.Value, cancellationToken);
             var token = @case.FindToken(job.TokenId);
             if (token is null || token.JobId != job.Id || @case.IsEnded)
             {
@@ -85,9 +94,9 @@ public sealed partial class WorkflowEngine
             job.LockExpiresAt = null;
             job.DueAt = context.Now + interval;
             context.Changes.UpdatedJobs.Add(job);
-            if (job.Retries == 0)
+            if (job.Retries == 0 && job.InstanceId is { } instanceId)
             {
-                var @case = await context.LoadCaseAsync(job.InstanceId, cancellationToken);
+                var @case = await context.LoadCaseAsync(instanceId, cancellationToken);
                 runner.RaiseIncident(@case, job.ElementId, job.Id, IncidentKinds.FailedJob, message);
             }
 
@@ -100,13 +109,18 @@ public sealed partial class WorkflowEngine
         {
             var job = await _store.GetJobAsync(jobId, cancellationToken)
                 ?? throw new WorkflowNotFoundException($"Job {jobId} does not exist.");
-            var incidents = await _store.GetOpenIncidentsAsync(job.InstanceId, cancellationToken);
+            var incidents = job.InstanceId is { } instanceId ? await _store.GetOpenIncidentsAsync(instanceId, cancellationToken) : [];
             job.Retries = Math.Max(job.Retries, 1);
             job.DueAt = context.Now;
             job.LockOwner = null;
             job.LockExpiresAt = null;
             context.Changes.UpdatedJobs.Add(job);
-            var @case = await context.LoadCaseAsync(job.InstanceId, cancellationToken);
+            if (job.InstanceId is not { } caseId)
+            {
+                return 0;
+            }
+
+            var @case = await context.LoadCaseAsync(caseId, cancellationToken);
             foreach (var incident in incidents.Where(i => i.JobId == jobId))
             {
                 incident.ResolvedAt = context.Now;

@@ -35,3 +35,15 @@ public sealed class MultiInstanceOnSqliteTests(SqliteStoreProvider p) : MultiIns
 public sealed class CaseIntegrityOnPostgreSqlTests(PostgreSqlStoreProvider p) : CaseIntegrityScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
 
 public sealed class CaseIntegrityOnSqliteTests(SqliteStoreProvider p) : CaseIntegrityScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class TimerOnPostgreSqlTests(PostgreSqlStoreProvider p) : TimerScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class TimerOnSqliteTests(SqliteStoreProvider p) : TimerScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class MessageOnPostgreSqlTests(PostgreSqlStoreProvider p) : MessageScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class MessageOnSqliteTests(SqliteStoreProvider p) : MessageScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class SignalOnPostgreSqlTests(PostgreSqlStoreProvider p) : SignalScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class SignalOnSqliteTests(SqliteStoreProvider p) : SignalScenarios(p), IClassFixture<SqliteStoreProvider>;

@@ -19,3 +19,9 @@ public sealed class CallActivityTests(InMemoryStoreProvider p) : CallActivitySce
 public sealed class MultiInstanceTests(InMemoryStoreProvider p) : MultiInstanceScenarios(p), IClassFixture<InMemoryStoreProvider>;
 
 public sealed class CaseIntegrityTests(InMemoryStoreProvider p) : CaseIntegrityScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class TimerTests(InMemoryStoreProvider p) : TimerScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class MessageTests(InMemoryStoreProvider p) : MessageScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class SignalTests(InMemoryStoreProvider p) : SignalScenarios(p), IClassFixture<InMemoryStoreProvider>;

@@ -3,6 +3,8 @@ using HistoryColumns = Brands.Workflows.EntityFrameworkCore.Mapping.PostgreSqlCo
 using IncidentColumns = Brands.Workflows.EntityFrameworkCore.Mapping.PostgreSqlColumns<Brands.Workflows.Persistence.IncidentRecord>;
 using InstanceColumns = Brands.Workflows.EntityFrameworkCore.Mapping.PostgreSqlColumns<Brands.Workflows.Persistence.InstanceRecord>;
 using JobColumns = Brands.Workflows.EntityFrameworkCore.Mapping.PostgreSqlColumns<Brands.Workflows.Persistence.JobRecord>;
+using SubscriptionColumns = Brands.Workflows.EntityFrameworkCore.Mapping.PostgreSqlColumns<Brands.Workflows.Persistence.SubscriptionRecord>;
+using DefinitionColumns = Brands.Workflows.EntityFrameworkCore.Mapping.PostgreSqlColumns<Brands.Workflows.Persistence.DefinitionRecord>;
 using TaskColumns = Brands.Workflows.EntityFrameworkCore.Mapping.PostgreSqlColumns<Brands.Workflows.Persistence.TaskRecord>;
 
 namespace Brands.Workflows.EntityFrameworkCore.Mapping;
@@ -62,6 +64,7 @@ internal static class PostgreSqlTables
     [
         JobColumns.Of("id", "uuid", r => r.Id),
         JobColumns.Of("instance_id", "uuid", r => r.InstanceId),
+        JobColumns.Of("definition_id", "text", r => r.DefinitionId),
         JobColumns.Of("token_id", "text", r => r.TokenId),
         JobColumns.Of("element_id", "text", r => r.ElementId),
         JobColumns.Of("kind", "text", r => r.Kind),
@@ -71,7 +74,33 @@ internal static class PostgreSqlTables
         JobColumns.Of("lock_owner", "text", r => r.LockOwner),
         JobColumns.NullableInstant("lock_expires_at", r => r.LockExpiresAt),
         JobColumns.Of("last_error", "text", r => r.LastError),
+        JobColumns.Of("payload_json", "text", r => r.PayloadJson),
         JobColumns.Instant("created_at", r => r.CreatedAt),
+    ]);
+
+    public static readonly PostgreSqlTable<SubscriptionRecord> Subscriptions = new("wf_subscriptions",
+    [
+        SubscriptionColumns.Of("id", "uuid", r => r.Id),
+        SubscriptionColumns.Of("kind", "text", r => r.Kind),
+        SubscriptionColumns.Of("name", "text", r => r.Name),
+        SubscriptionColumns.Of("instance_id", "uuid", r => r.InstanceId),
+        SubscriptionColumns.Of("token_id", "text", r => r.TokenId),
+        SubscriptionColumns.Of("element_id", "text", r => r.ElementId),
+        SubscriptionColumns.Of("definition_id", "text", r => r.DefinitionId),
+        SubscriptionColumns.Of("business_key", "text", r => r.BusinessKey),
+        SubscriptionColumns.Of("correlation_key", "text", r => r.CorrelationKey),
+        SubscriptionColumns.Instant("created_at", r => r.CreatedAt),
+    ]);
+
+    public static readonly PostgreSqlTable<DefinitionRecord> Definitions = new("wf_definitions",
+    [
+        DefinitionColumns.Of("id", "text", r => r.Id),
+        DefinitionColumns.Of("key", "text", r => r.Key),
+        DefinitionColumns.Of("version", "integer", r => r.Version),
+        DefinitionColumns.Of("name", "text", r => r.Name),
+        DefinitionColumns.Of("xml", "text", r => r.Xml),
+        DefinitionColumns.Of("content_hash", "text", r => r.ContentHash),
+        DefinitionColumns.Instant("deployed_at", r => r.DeployedAt),
     ]);
 
     public static readonly PostgreSqlTable<IncidentRecord> Incidents = new("wf_incidents",
@@ -107,6 +136,17 @@ internal static class PostgreSqlTables
     /// </summary>
     public const string LatestDefinitionGuardSql =
         "SELECT 1 / (NOT EXISTS (SELECT FROM wf_definitions WHERE key = $1::text AND version > $2::integer))::integer";
+
+    /// <summary>Removes subscriptions by id; one already gone is no error.</summary>
+    public const string DeleteSubscriptionsSql = "DELETE FROM wf_subscriptions WHERE id = ANY($1::uuid[])";
+
+    /// <summary>Removes the start triggers (timer start jobs, start event subscriptions) of every version of a key.</summary>
+    public const string DeleteStartJobsSql =
+        "DELETE FROM wf_jobs WHERE instance_id IS NULL AND definition_id IN (SELECT id FROM wf_definitions WHERE key = $1::text)";
+
+    /// <inheritdoc cref="DeleteStartJobsSql"/>
+    public const string DeleteStartSubscriptionsSql =
+        "DELETE FROM wf_subscriptions WHERE instance_id IS NULL AND definition_id IN (SELECT id FROM wf_definitions WHERE key = $1::text)";
 
     /// <summary>Removes jobs by id; a job already gone is no error.</summary>
     public const string DeleteJobsSql = "DELETE FROM wf_jobs WHERE id = ANY($1::uuid[])";

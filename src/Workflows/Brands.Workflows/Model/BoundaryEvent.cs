@@ -1,14 +1,23 @@
 namespace Brands.Workflows.Model;
 
-/// <summary>An error boundary event (BPMN 2.0 §10.5.6), always interrupting.</summary>
-public sealed class BoundaryEvent(string id, string? name, int line, Activity attachedTo, string? errorCode, string? errorCodeVariable)
+/// <summary>
+/// An event attached to an activity (BPMN 2.0 §10.5.4): an error, timer, message or signal that occurs while the
+/// activity runs. An interrupting one (<see cref="CancelActivity"/>) cancels the activity; a non-interrupting one
+/// starts a path of its own beside it. Error boundary events always interrupt.
+/// </summary>
+public sealed class BoundaryEvent(string id, string? name, int line, Activity attachedTo, EventTrigger trigger, bool cancelActivity)
     : FlowNode(id, name, line)
 {
     public Activity AttachedTo { get; } = attachedTo;
-    /// <summary>The code caught; null catches every error.</summary>
-    public string? ErrorCode { get; } = errorCode;
-    /// <summary><c>camunda:errorCodeVariable</c>: where the caught code is stored.</summary>
-    public string? ErrorCodeVariable { get; } = errorCodeVariable;
+    public EventTrigger Trigger { get; } = trigger;
+    public bool CancelActivity { get; } = cancelActivity;
 
-    public bool Catches(string? code) => ErrorCode is null || ErrorCode == code;
+    /// <summary>An error boundary event's code; null catches every error (and for other triggers).</summary>
+    public string? ErrorCode => (Trigger as ErrorTrigger)?.ErrorCode;
+
+    /// <summary><c>camunda:errorCodeVariable</c>: where the caught code is stored.</summary>
+    public string? ErrorCodeVariable => (Trigger as ErrorTrigger)?.ErrorCodeVariable;
+
+    /// <summary>True for an error boundary event that catches <paramref name="code"/>.</summary>
+    public bool Catches(string? code) => Trigger is ErrorTrigger error && (error.ErrorCode is null || error.ErrorCode == code);
 }

@@ -8,4 +8,6 @@ public enum EndEventKind
     Terminate,
     /// <summary>Throws a BPMN error to the nearest matching error boundary event.</summary>
     Error,
+    /// <summary>Broadcasts a signal to every case and start event waiting for it, then ends the token.</summary>
+    Signal,
 }

@@ -1,4 +1,7 @@
 namespace Brands.Workflows.Model;
 
-/// <summary>A none intermediate throw event: a milestone a token passes straight through.</summary>
-public sealed class IntermediateThrowEvent(string id, string? name, int line) : FlowNode(id, name, line);
+/// <summary>An intermediate throw event: a none event a token passes straight through, or one that throws a signal.</summary>
+public sealed class IntermediateThrowEvent(string id, string? name, int line, SignalTrigger? signal = null) : FlowNode(id, name, line)
+{
+    public SignalTrigger? Signal { get; } = signal;
+}

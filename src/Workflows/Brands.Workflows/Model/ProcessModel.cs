@@ -9,6 +9,14 @@ public sealed class ProcessModel(string id, string? name, int line, bool isExecu
     public bool IsExecutable { get; } = isExecutable;
     public FlowContainer Body { get; } = new(id);
 
+    /// <summary>
+    /// The IANA time zone timers of this process are read in (local dates, periods across days, cron): the process's
+    /// <c>camunda:property name="timeZone"</c>, by default Asia/Shanghai.
+    /// </summary>
+    public string TimeZone { get; internal set; } = DefaultTimeZone;
+
+    public const string DefaultTimeZone = "Asia/Shanghai";
+
     /// <summary>Every node of the process, sub-processes included, by id.</summary>
     public Dictionary<string, FlowNode> AllNodes { get; } = new(StringComparer.Ordinal);
 }

@@ -1,4 +1,10 @@
 namespace Brands.Workflows.Model;
 
-/// <summary>A none start event (BPMN 2.0 §10.5.2). Triggered starts (timer, message) come with a later release.</summary>
-public sealed class StartEvent(string id, string? name, int line) : FlowNode(id, name, line);
+/// <summary>
+/// A start event (BPMN 2.0 §10.5.2): a none start (<see cref="Trigger"/> null) where a start command begins, or a
+/// timer, message or signal start that begins a case when its event occurs.
+/// </summary>
+public sealed class StartEvent(string id, string? name, int line, EventTrigger? trigger = null) : FlowNode(id, name, line)
+{
+    public EventTrigger? Trigger { get; } = trigger;
+}

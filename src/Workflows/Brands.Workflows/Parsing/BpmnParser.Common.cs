@@ -193,6 +193,9 @@ internal sealed partial class BpmnParser
             case BoundaryEvent when node.Incoming.Count > 0:
                 Error(element, "a boundary event cannot have incoming sequence flows");
                 break;
+            case EventBasedGateway gateway when !_sourcesOfRefusedFlows.Contains(node.Id):
+                CheckEventBasedGateway(gateway);
+                break;
             case Gateway when node.Outgoing.Count == 0 && !_sourcesOfRefusedFlows.Contains(node.Id):
                 Error(element, "the gateway has no outgoing sequence flow");
                 break;

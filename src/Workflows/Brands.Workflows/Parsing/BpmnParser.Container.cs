@@ -18,8 +18,6 @@ internal sealed partial class BpmnParser
     /// <summary>BPMN elements the engine does not execute (yet), with the reason shown to the author.</summary>
     private static readonly Dictionary<string, string> Unsupported = new(StringComparer.Ordinal)
     {
-        ["intermediateCatchEvent"] = "intermediate catch events (timer, message, signal) are not supported yet",
-        ["eventBasedGateway"] = "event-based gateways are not supported yet",
         ["complexGateway"] = "complex gateways are not supported",
         ["transaction"] = "transaction sub-processes are not supported",
         ["adHocSubProcess"] = "ad-hoc sub-processes are not supported",
@@ -115,6 +113,8 @@ internal sealed partial class BpmnParser
             "startEvent" => ParseStartEvent(element, id, name, line),
             "endEvent" => ParseEndEvent(element, id, name, line),
             "intermediateThrowEvent" => ParseThrowEvent(element, id, name, line),
+            "intermediateCatchEvent" => ParseCatchEvent(element, id, name, line),
+            "eventBasedGateway" => ParseEventBasedGateway(element, id, name, line),
             "task" or "manualTask" => new PassThroughTask(id, name, line),
             "userTask" => ParseUserTask(element, id, name, line),
             "serviceTask" or "sendTask" or "businessRuleTask" => ParseServiceTask(element, id, name, line),
@@ -137,7 +137,7 @@ internal sealed partial class BpmnParser
     }
 
     private static bool IsKnownElement(string local) =>
-        local is "startEvent" or "endEvent" or "intermediateThrowEvent" or "task" or "manualTask" or "userTask"
+        local is "startEvent" or "endEvent" or "intermediateThrowEvent" or "intermediateCatchEvent" or "eventBasedGateway" or "task" or "manualTask" or "userTask"
             or "serviceTask" or "sendTask" or "businessRuleTask" or "scriptTask" or "receiveTask" or "subProcess"
             or "callActivity" or "exclusiveGateway" or "parallelGateway" or "inclusiveGateway";
 

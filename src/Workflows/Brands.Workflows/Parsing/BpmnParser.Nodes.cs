@@ -29,18 +29,6 @@ internal sealed partial class BpmnParser
     private static List<XElement> EventDefinitionsOf(XElement element) =>
         [.. element.Elements().Where(e => e.Name.Namespace == Bpmn && EventDefinitions.Contains(e.Name.LocalName))];
 
-    private FlowNode? ParseStartEvent(XElement element, string id, string? name, int line)
-    {
-        var definitions = EventDefinitionsOf(element);
-        if (definitions.Count > 0)
-        {
-            Error(element, $"start events with a {Describe(definitions[0])} are not supported yet; use a none start event");
-            return null;
-        }
-
-        return new StartEvent(id, name, line);
-    }
-
     private FlowNode? ParseEndEvent(XElement element, string id, string? name, int line)
     {
         var definitions = EventDefinitionsOf(element);
@@ -60,74 +48,13 @@ internal sealed partial class BpmnParser
             case "terminateEventDefinition":
                 return new EndEvent(id, name, line, EndEventKind.Terminate, null);
             case "errorEventDefinition":
-                return new EndEvent(id, name, line, EndEventKind.Error, ResolveErrorCode(element, definitions[0]));
+                return new EndEvent(id, name, line, EndEventKind.Error, ResolveThrownErrorCode(element, definitions[0]));
+            case "signalEventDefinition":
+                return ParseSignal(element, definitions[0]) is { } signal ? new EndEvent(id, name, line, EndEventKind.Signal, null, signal) : null;
             default:
-                Error(element, $"end events with a {Describe(definitions[0])} are not supported yet");
+                Error(element, $"end events with a {Describe(definitions[0])} are not supported; none, terminate, error and signal end events are");
                 return null;
         }
-    }
-
-    private FlowNode? ParseThrowEvent(XElement element, string id, string? name, int line)
-    {
-        var definitions = EventDefinitionsOf(element);
-        if (definitions.Count > 0)
-        {
-            Error(element, $"intermediate throw events with a {Describe(definitions[0])} are not supported yet");
-            return null;
-        }
-
-        return new IntermediateThrowEvent(id, name, line);
-    }
-
-    private BoundaryEvent? ParseBoundaryEvent(XElement element, FlowContainer container)
-    {
-        RequireId(element);
-        var id = Attr(element, "id") ?? "";
-        var definitions = EventDefinitionsOf(element);
-        if (definitions.Count != 1 || definitions[0].Name.LocalName != "errorEventDefinition")
-        {
-            if (_strict)
-            {
-                Error(element, definitions.Count == 0
-                    ? "a boundary event needs an event definition"
-                    : $"boundary events with a {Describe(definitions[0])} are not supported yet; error boundary events are");
-            }
-
-            return null;
-        }
-
-        var attachedToRef = Attr(element, "attachedToRef");
-        if (attachedToRef is null || container.Nodes.GetValueOrDefault(attachedToRef) is not Activity activity)
-        {
-            if (!IsReportedUnsupported(attachedToRef))
-            {
-                Error(element, $"the boundary event is attached to '{attachedToRef}', which is not an activity in the same process or sub-process");
-            }
-
-            return null;
-        }
-
-        var boundary = new BoundaryEvent(id, Attr(element, "name"), Line(element), activity,
-            ResolveErrorCode(element, definitions[0]), CamundaAttr(definitions[0], "errorCodeVariable"));
-        activity.BoundaryEvents.Add(boundary);
-        ParseCommon(element, boundary);
-        return boundary;
-    }
-
-    private string? ResolveErrorCode(XElement owner, XElement definition)
-    {
-        var errorRef = Attr(definition, "errorRef");
-        if (errorRef is null)
-        {
-            return null;
-        }
-
-        if (!_errorCodes.TryGetValue(errorRef, out var code))
-        {
-            Error(owner, $"the error event refers to error '{errorRef}', which is not defined in this file");
-        }
-
-        return code;
     }
 
     private static string Describe(XElement definition) =>
@@ -186,17 +113,6 @@ internal sealed partial class BpmnParser
         }
 
         return new ScriptTask(id, name, line, script, CamundaAttr(element, "resultVariable"));
-    }
-
-    private ReceiveTask? ParseReceiveTask(XElement element, string id, string? name, int line)
-    {
-        if (Attr(element, "messageRef") is { } messageRef)
-        {
-            Error(element, $"receive tasks waiting for message '{messageRef}' are not supported yet; a receive task without messageRef waits to be triggered");
-            return null;
-        }
-
-        return new ReceiveTask(id, name, line);
     }
 
     private SubProcess? ParseSubProcess(XElement element, string id, string? name, int line, ProcessModel process)

@@ -49,6 +49,7 @@ internal sealed partial class BpmnParser
             }
         }
 
+        ReadMessagesAndSignals(root);
         var processes = root.Elements(Bpmn + "process").ToList();
         var anyExecutable = processes.Any(IsExecutable);
         if (processes.Count == 0)
@@ -66,6 +67,7 @@ internal sealed partial class BpmnParser
             _strict = IsExecutable(element) || !anyExecutable;
             var process = new ProcessModel(Attr(element, "id") ?? "", Attr(element, "name"), Line(element), IsExecutable(element));
             RequireId(element);
+            _timeZone = process.TimeZone = ReadTimeZone(element);
             ParseContainer(element, process.Body, process);
             if (_strict)
             {
@@ -82,17 +84,42 @@ internal sealed partial class BpmnParser
     private static bool IsExecutable(XElement process) =>
         string.Equals(Attr(process, "isExecutable"), "true", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A sub-process starts at exactly one none start event. A process has at most one none start event (where a start
+    /// command begins) and any number of timer, message and signal start events, no two waiting for the same message.
+    /// </summary>
     private void CheckStartEvents(XElement element, FlowContainer container, bool isProcess)
     {
-        var starts = container.StartEvents.Count();
-        var what = isProcess ? "process" : "sub-process";
-        if (starts == 0)
+        var none = container.StartEvents.Count(s => s.Trigger is null);
+        var triggered = container.StartEvents.Where(s => s.Trigger is not null).ToList();
+        if (!isProcess)
         {
-            Error(element, $"the {what} has no none start event");
+            foreach (var start in triggered)
+            {
+                Error(start.Id, start.Line, "a sub-process starts when it is reached, at a none start event; a triggered start event belongs to a process or an event sub-process");
+            }
+
+            if (none != 1)
+            {
+                Error(element, none == 0 ? "the sub-process has no none start event" : $"the sub-process has {none} none start events; exactly one is allowed");
+            }
+
+            return;
         }
-        else if (starts > 1)
+
+        if (none + triggered.Count == 0)
         {
-            Error(element, $"the {what} has {starts} none start events; exactly one is allowed");
+            Error(element, "the process has no start event (none, timer, message or signal)");
+        }
+        else if (none > 1)
+        {
+            Error(element, $"the process has {none} none start events; at most one is allowed");
+        }
+
+        foreach (var duplicate in triggered.Where(s => s.Trigger is MessageTrigger).GroupBy(s => ((MessageTrigger)s.Trigger!).Name.Source).Where(g => g.Count() > 1))
+        {
+            var second = duplicate.ElementAt(1);
+            Error(second.Id, second.Line, $"the process already has a start event for message '{duplicate.Key}' ('{duplicate.First().Id}'); a message must start one path only");
         }
     }
 

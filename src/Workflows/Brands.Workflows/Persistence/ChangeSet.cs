@@ -20,6 +20,21 @@ public sealed class ChangeSet
     public List<IncidentRecord> NewIncidents { get; } = [];
     public List<IncidentRecord> UpdatedIncidents { get; } = [];
     public List<HistoryRecord> History { get; } = [];
+    public List<SubscriptionRecord> NewSubscriptions { get; } = [];
+    /// <summary>Subscriptions to remove by id; one already gone is no error.</summary>
+    public List<Guid> DeletedSubscriptions { get; } = [];
+
+    /// <summary>
+    /// Definition versions deployed by this commit. Their key and version must be new: another deployment that stored
+    /// them first makes the commit throw <see cref="WorkflowConcurrencyException"/>, having written nothing.
+    /// </summary>
+    public List<DefinitionRecord> NewDefinitions { get; } = [];
+
+    /// <summary>
+    /// Process keys whose earlier versions' start triggers (timer start jobs, message and signal start
+    /// subscriptions) this commit removes, before the new version's are inserted: a new version replaces them.
+    /// </summary>
+    public List<string> ReplacedStartTriggers { get; } = [];
 
     /// <summary>Version read for each updated instance or task id; the store compares and increments it.</summary>
     public Dictionary<Guid, long> ExpectedVersions { get; } = [];
@@ -34,5 +49,6 @@ public sealed class ChangeSet
 
     public bool IsEmpty =>
         NewInstances.Count + UpdatedInstances.Count + NewTasks.Count + UpdatedTasks.Count + NewJobs.Count
-        + UpdatedJobs.Count + DeletedJobs.Count + NewIncidents.Count + UpdatedIncidents.Count + History.Count == 0;
+        + UpdatedJobs.Count + DeletedJobs.Count + NewIncidents.Count + UpdatedIncidents.Count + History.Count
+        + NewSubscriptions.Count + DeletedSubscriptions.Count + NewDefinitions.Count + ReplacedStartTriggers.Count == 0;
 }

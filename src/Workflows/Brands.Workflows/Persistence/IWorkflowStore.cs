@@ -28,8 +28,16 @@ public interface IWorkflowStore
     Task<IReadOnlyList<TaskRecord>> GetOpenTasksAsync(Guid instanceId, CancellationToken cancellationToken = default);
     Task<JobRecord?> GetJobAsync(Guid id, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<JobRecord>> GetJobsAsync(Guid instanceId, CancellationToken cancellationToken = default);
+    /// <summary>Jobs matching <paramref name="query"/>, in due order.</summary>
+    Task<IReadOnlyList<JobRecord>> QueryJobsAsync(JobQuery query, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<IncidentRecord>> GetOpenIncidentsAsync(Guid? instanceId, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<HistoryRecord>> GetHistoryAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Message or signal subscriptions by name, oldest first (see <see cref="SubscriptionQuery"/>).</summary>
+    Task<IReadOnlyList<SubscriptionRecord>> FindSubscriptionsAsync(SubscriptionQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The subscriptions a case holds now, oldest first.</summary>
+    Task<IReadOnlyList<SubscriptionRecord>> GetSubscriptionsAsync(Guid instanceId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Locks up to <paramref name="max"/> due jobs (DueAt ≤ now, Retries &gt; 0, no live lock) for

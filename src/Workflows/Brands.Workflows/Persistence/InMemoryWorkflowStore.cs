@@ -14,6 +14,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     private readonly Dictionary<Guid, JobRecord> _jobs = [];
     private readonly Dictionary<Guid, IncidentRecord> _incidents = [];
     private readonly Dictionary<Guid, List<HistoryRecord>> _history = [];
+    private readonly Dictionary<Guid, SubscriptionRecord> _subscriptions = [];
 
     public Task<DefinitionRecord?> FindLatestDefinitionAsync(string key, CancellationToken cancellationToken = default)
     {
@@ -53,11 +54,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     {
         lock (_gate)
         {
-            if (definitions.Any(n => _definitions.Values.Any(d => d.Key == n.Key && d.Version == n.Version)))
-            {
-                throw new WorkflowConcurrencyException("Another deployment stored this version first.");
-            }
-
+            CheckNewDefinitions(definitions);
             foreach (var definition in definitions)
             {
                 _definitions.Add(definition.Id, definition);
@@ -65,6 +62,38 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         }
 
         return Task.CompletedTask;
+    }
+
+    private void CheckNewDefinitions(IEnumerable<DefinitionRecord> definitions)
+    {
+        if (definitions.Any(n => _definitions.Values.Any(d => d.Key == n.Key && d.Version == n.Version)))
+        {
+            throw new WorkflowConcurrencyException("Another deployment stored this version first.");
+        }
+    }
+
+    public Task<IReadOnlyList<SubscriptionRecord>> FindSubscriptionsAsync(SubscriptionQuery query, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<SubscriptionRecord> found = [.. _subscriptions.Values
+                .Where(s => s.Kind == query.Kind && s.Name == query.Name
+                    && (query.StartEvents is not { } start || (s.InstanceId is null) == start)
+                    && (query.BusinessKey is null || s.BusinessKey == query.BusinessKey)
+                    && (query.CorrelationKey is null || s.CorrelationKey == query.CorrelationKey))
+                .OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Take(query.Max).Select(s => s.Clone())];
+            return Task.FromResult(found);
+        }
+    }
+
+    public Task<IReadOnlyList<SubscriptionRecord>> GetSubscriptionsAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<SubscriptionRecord> found = [.. _subscriptions.Values.Where(s => s.InstanceId == instanceId)
+                .OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Select(s => s.Clone())];
+            return Task.FromResult(found);
+        }
     }
 
     public Task<InstanceRecord?> GetInstanceAsync(Guid id, CancellationToken cancellationToken = default)
@@ -125,6 +154,20 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         }
     }
 
+    public Task<IReadOnlyList<JobRecord>> QueryJobsAsync(JobQuery query, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<JobRecord> jobs = [.. _jobs.Values
+                .Where(j => (query.InstanceId is null || j.InstanceId == query.InstanceId)
+                    && (query.DefinitionId is null || (j.InstanceId is null && j.DefinitionId == query.DefinitionId))
+                    && (query.Kind is null || j.Kind == query.Kind)
+                    && (query.DueBefore is null || j.DueAt <= query.DueBefore))
+                .OrderBy(j => j.DueAt).ThenBy(j => j.Id).Take(query.Max).Select(Copy)];
+            return Task.FromResult(jobs);
+        }
+    }
+
     public Task<IReadOnlyList<IncidentRecord>> GetOpenIncidentsAsync(Guid? instanceId, CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -175,9 +218,29 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
                 }
             }
 
+            CheckNewDefinitions(changes.NewDefinitions);
             foreach (var instance in changes.UpdatedInstances)
             {
                 CheckVersion(instance.Id, _instances.GetValueOrDefault(instance.Id)?.Version, changes);
+            }
+
+            foreach (var key in changes.ReplacedStartTriggers)
+            {
+                var ids = _definitions.Values.Where(d => d.Key == key).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+                foreach (var job in _jobs.Values.Where(j => j.InstanceId is null && j.DefinitionId is { } d && ids.Contains(d)).ToList())
+                {
+                    _jobs.Remove(job.Id);
+                }
+
+                foreach (var subscription in _subscriptions.Values.Where(s => s.InstanceId is null && s.DefinitionId is { } d && ids.Contains(d)).ToList())
+                {
+                    _subscriptions.Remove(subscription.Id);
+                }
+            }
+
+            foreach (var definition in changes.NewDefinitions)
+            {
+                _definitions.Add(definition.Id, definition);
             }
 
             foreach (var task in changes.UpdatedTasks)
@@ -223,6 +286,16 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             foreach (var id in changes.DeletedJobs)
             {
                 _jobs.Remove(id);
+            }
+
+            foreach (var id in changes.DeletedSubscriptions)
+            {
+                _subscriptions.Remove(id);
+            }
+
+            foreach (var subscription in changes.NewSubscriptions)
+            {
+                _subscriptions[subscription.Id] = subscription.Clone();
             }
 
             foreach (var incident in changes.NewIncidents.Concat(changes.UpdatedIncidents))

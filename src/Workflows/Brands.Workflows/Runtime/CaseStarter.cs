@@ -7,7 +7,7 @@ namespace Brands.Workflows.Runtime;
 internal static class CaseStarter
 {
     public static async Task<CaseRuntime> CreateAsync(TokenRunner runner, DefinitionRecord definition, string? businessKey,
-        JsonObject? variables, (CaseRuntime Case, TokenState Token)? caller)
+        JsonObject? variables, (CaseRuntime Case, TokenState Token)? caller, string? startEventId = null)
     {
         var context = runner.Context;
         var process = await context.Services.Definitions.GetProcessAsync(definition.Id, runner.CancellationToken);
@@ -29,14 +29,23 @@ internal static class CaseStarter
         };
         var @case = new CaseRuntime(record, process, isNew: true);
         context.Track(@case);
-        context.History(@case, "instance-started", null, new JsonObject
+        var started = new JsonObject
         {
             ["definitionKey"] = definition.Key,
             ["version"] = definition.Version,
             ["businessKey"] = businessKey,
             ["parentCaseId"] = caller?.Case.Id.ToString(),
-        });
-        var start = process.Body.StartEvents.First();
+        };
+        if (startEventId is not null)
+        {
+            started["startEvent"] = startEventId;
+        }
+
+        context.History(@case, "instance-started", null, started);
+        var start = startEventId is null
+            ? process.Body.StartEvents.FirstOrDefault(s => s.Trigger is null)
+                ?? throw new WorkflowInputException($"Process '{definition.Key}' has no none start event: it starts by its timer, message or signal.")
+            : process.Body.StartEvents.First(s => s.Id == startEventId);
         var token = @case.AddToken(ScopeKinds.Root, start.Id, TokenStates.Ready);
         runner.Schedule(@case, token, TokenStates.Ready);
         return @case;

@@ -49,6 +49,9 @@ internal sealed class CommandContext(EngineServices services, string? userId)
 
     public void Track(CaseRuntime @case) => _cases[@case.Id] = @case;
 
+    /// <summary>Drops a case this command loaded but did not change, so the next load reads it afresh.</summary>
+    public void Forget(Guid caseId) => _cases.Remove(caseId);
+
     public async Task<CaseRuntime> LoadCaseAsync(Guid id, CancellationToken cancellationToken)
     {
         if (_cases.TryGetValue(id, out var loaded))

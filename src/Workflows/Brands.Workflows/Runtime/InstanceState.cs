@@ -88,4 +88,19 @@ internal sealed class TokenState
     public Guid? TaskId { get; set; }
     public Guid? JobId { get; set; }
     public Guid? CalledCaseId { get; set; }
+    /// <summary>
+    /// The timers and subscriptions this token waits on: its own (a catch event, a receive task's message), its
+    /// activity's boundary events, or an event-based gateway's branches. Cancelling or moving the token removes them.
+    /// </summary>
+    public List<EventWait>? Waits { get; set; }
+}
+
+/// <summary>A timer (a job row) or a message or signal subscription (a subscription row) a token holds.</summary>
+internal sealed class EventWait
+{
+    /// <summary>The job's or the subscription's id.</summary>
+    public Guid Id { get; set; }
+    /// <summary>The event that fires: the catch event, the boundary event, the receive task.</summary>
+    public string ElementId { get; set; } = "";
+    public bool IsTimer { get; set; }
 }

@@ -109,6 +109,7 @@ internal sealed partial class TokenRunner
             }
         }
 
+        Disarm(token);
         if (token.JobId is { } jobId)
         {
             var pending = Context.Changes.NewJobs.Find(j => j.Id == jobId);

@@ -85,6 +85,11 @@ internal sealed partial class TokenRunner(CommandContext context, CancellationTo
 
         token.AsyncDone = false;
         Context.History(@case, "element-entered", node.Id);
+        if (node is Activity { BoundaryEvents.Count: > 0 } withBoundaries && !token.MultiInstanceInner)
+        {
+            ArmBoundaryEvents(@case, token, withBoundaries);
+        }
+
         if (node is Activity { MultiInstance: not null } activity && !token.MultiInstanceInner)
         {
             await MultiInstanceBehavior.EnterAsync(this, @case, token, activity);
@@ -109,6 +114,9 @@ internal sealed partial class TokenRunner(CommandContext context, CancellationTo
         ServiceTask => ServiceTaskBehavior.Instance,
         ScriptTask => ScriptTaskBehavior.Instance,
         ReceiveTask => WaitBehavior.Instance,
+        IntermediateCatchEvent => CatchEventBehavior.Instance,
+        EventBasedGateway => EventBasedGatewayBehavior.Instance,
+        IntermediateThrowEvent { Signal: not null } => SignalThrowBehavior.Instance,
         SubProcess => SubProcessBehavior.Instance,
         CallActivity => CallActivityBehavior.Instance,
         ExclusiveGateway => ExclusiveGatewayBehavior.Instance,
@@ -120,6 +128,8 @@ internal sealed partial class TokenRunner(CommandContext context, CancellationTo
 
     private async Task LeaveAsync(CaseRuntime @case, TokenState token)
     {
+        // Whatever the element waited for besides (boundary events, a message it was triggered without) ends here.
+        Disarm(token);
         var node = @case.Node(token.ElementId);
         if (node.Outputs.Count > 0 && !token.AsyncDone && !token.OutputsDone)
         {

@@ -18,6 +18,10 @@ internal sealed class EndEventBehavior : INodeBehavior
             case EndEventKind.Error:
                 await runner.ThrowErrorAsync(@case, token, end.ErrorCode, checkOwnBoundaries: false);
                 break;
+            case EndEventKind.Signal:
+                runner.ThrowSignal(@case, token, node, end.Signal!);
+                await runner.EndTokenAsync(@case, token);
+                break;
             default:
                 await runner.EndTokenAsync(@case, token);
                 break;
