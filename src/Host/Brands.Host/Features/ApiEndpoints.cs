@@ -2,6 +2,7 @@ using Brands.Host.Features.Admin;
 using Brands.Host.Features.Auth;
 using Brands.Host.Features.Cases;
 using Brands.Host.Features.Definitions;
+using Brands.Host.Features.Events;
 using Brands.Host.Features.Tasks;
 using Brands.Host.Infrastructure.Auth;
 
@@ -32,6 +33,12 @@ internal static class ApiEndpoints
         ClaimTask.Map(tasks);
         UnclaimTask.Map(tasks);
         CompleteTask.Map(tasks);
+
+        // A message or signal may reach any province's cases: administrators and integrations only.
+        var messages = api.MapGroup("/messages").WithTags("Events").RequireAuthorization(Policies.Admin);
+        CorrelateMessage.Map(messages);
+        var signals = api.MapGroup("/signals").WithTags("Events").RequireAuthorization(Policies.Admin);
+        BroadcastSignal.Map(signals);
 
         var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
         ListIncidents.Map(admin);

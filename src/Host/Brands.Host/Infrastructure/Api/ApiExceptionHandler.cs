@@ -37,6 +37,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
         },
         WorkflowNotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found.", e.Message),
         WorkflowConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict.", e.Message),
+        MessageCorrelationException e => AmbiguousMessage(e),
         WorkflowConcurrencyException e => Problem(StatusCodes.Status409Conflict, "Conflict.", e.Message),
         WorkflowInputException e => Problem(StatusCodes.Status400BadRequest, "Invalid input.", e.Message),
         RequestBodyTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", e.Message),
@@ -44,6 +45,14 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
         JsonException e => Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON.", e.Message),
         _ => null,
     };
+
+    private static ProblemDetails AmbiguousMessage(MessageCorrelationException exception)
+    {
+        var problem = Problem(StatusCodes.Status409Conflict, "The message matches more than one receiver.", exception.Message);
+        problem.Extensions["caseIds"] = exception.CaseIds;
+        problem.Extensions["definitionIds"] = exception.DefinitionIds;
+        return problem;
+    }
 
     private static ProblemDetails BpmnProblem(BpmnValidationException exception)
     {
