@@ -42,14 +42,14 @@ public sealed partial class WorkflowEngine
                 }
 
                 var @case = await context.LoadCaseAsync(waiting[0].InstanceId!.Value, cancellationToken);
-                if (TokenRunner.FindWait(@case, waiting[0].Id) is var (token, wait) && !@case.IsEnded)
+                if (TokenRunner.FindWait(@case, waiting[0].Id) is var (holder, wait) && !@case.IsEnded)
                 {
                     context.History(@case, "message-correlated", wait.ElementId, new JsonObject
                     {
                         ["message"] = name,
                         ["variables"] = variables?.DeepClone(),
                     });
-                    await runner.FireAsync(@case, token, wait, variables);
+                    await runner.FireAsync(@case, holder, wait, variables);
                     return @case.Id;
                 }
 
@@ -147,13 +147,13 @@ public sealed partial class WorkflowEngine
             }
 
             var @case = await context.LoadCaseAsync(caseId, cancellationToken);
-            if (@case.IsEnded || signal.SubscriptionId is not { } subscriptionId || TokenRunner.FindWait(@case, subscriptionId) is not var (token, wait))
+            if (@case.IsEnded || signal.SubscriptionId is not { } subscriptionId || TokenRunner.FindWait(@case, subscriptionId) is not var (holder, wait))
             {
                 return 0;
             }
 
             context.History(@case, "signal-received", wait.ElementId, new JsonObject { ["signal"] = signal.Name });
-            await runner.FireAsync(@case, token, wait, signal.Variables);
+            await runner.FireAsync(@case, holder, wait, signal.Variables);
             return 0;
         }, cancellationToken);
 
@@ -175,24 +175,34 @@ public sealed partial class WorkflowEngine
         {
             context.Changes.DeletedJobs.Add(job.Id);
             var @case = await context.LoadCaseAsync(job.InstanceId!.Value, cancellationToken);
-            if (@case.IsEnded || TokenRunner.FindWait(@case, job.Id) is not var (token, wait))
+            if (@case.IsEnded || TokenRunner.FindWait(@case, job.Id) is not var (holder, wait))
             {
                 return 0;
             }
 
             context.History(@case, "timer-fired", wait.ElementId, new JsonObject { ["dueAt"] = IsoText.Format(job.DueAt) });
-            await runner.FireAsync(@case, token, wait, null);
+            await runner.FireAsync(@case, holder, wait, null);
             var element = @case.Node(wait.ElementId);
-            if (element is BoundaryEvent { CancelActivity: false, Trigger: TimerTrigger timer } && @case.FindToken(token.Id) is not null)
+            var repeats = element is BoundaryEvent { CancelActivity: false, Trigger: TimerTrigger }
+                or StartEvent { IsInterrupting: false, Trigger: TimerTrigger };
+            if (repeats && StillHolds(@case, holder))
             {
-                ScheduleNextFiring(context, runner, @case, token, element, timer, job);
+                ScheduleNextFiring(context, runner, @case, holder, element, (TimerTrigger)(element is BoundaryEvent b ? b.Trigger : ((StartEvent)element).Trigger!), job);
             }
 
             return 0;
         }, cancellationToken);
 
+    /// <summary>Whether the token or scope that held a timer is still there after it fired.</summary>
+    private static bool StillHolds(CaseRuntime @case, IWaitHolder holder) => holder switch
+    {
+        TokenState token => @case.FindToken(token.Id) is not null,
+        ScopeState scope => @case.FindScope(scope.Id) is not null,
+        _ => !@case.IsEnded,
+    };
+
     /// <summary>A non-interrupting cycle fires again while firings are left: the next one, after now (missed ones are not made up).</summary>
-    private static void ScheduleNextFiring(CommandContext context, TokenRunner runner, CaseRuntime @case, TokenState token, FlowNode element,
+    private static void ScheduleNextFiring(CommandContext context, TokenRunner runner, CaseRuntime @case, IWaitHolder holder, FlowNode element,
         TimerTrigger timer, JobRecord job)
     {
         var payload = TimerPayload.Parse(job.PayloadJson);
@@ -202,7 +212,7 @@ public sealed partial class WorkflowEngine
         }
 
         var left = payload.FiringsLeft == TimerSchedule.Unbounded ? TimerSchedule.Unbounded : payload.FiringsLeft - 1;
-        runner.AddTimer(@case, token, element, schedule!.NextDue(job.DueAt, context.Now), payload.Value, left);
+        runner.AddTimer(@case, holder, element, schedule!.NextDue(job.DueAt, context.Now), payload.Value, left);
     }
 
     private Task FireStartTimerAsync(JobRecord job, CancellationToken cancellationToken) =>

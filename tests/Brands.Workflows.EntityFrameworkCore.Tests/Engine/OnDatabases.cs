@@ -47,3 +47,7 @@ public sealed class MessageOnSqliteTests(SqliteStoreProvider p) : MessageScenari
 public sealed class SignalOnPostgreSqlTests(PostgreSqlStoreProvider p) : SignalScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
 
 public sealed class SignalOnSqliteTests(SqliteStoreProvider p) : SignalScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class EventSubProcessOnPostgreSqlTests(PostgreSqlStoreProvider p) : EventSubProcessScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class EventSubProcessOnSqliteTests(SqliteStoreProvider p) : EventSubProcessScenarios(p), IClassFixture<SqliteStoreProvider>;

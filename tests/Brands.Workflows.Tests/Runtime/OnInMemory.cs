@@ -25,3 +25,5 @@ public sealed class TimerTests(InMemoryStoreProvider p) : TimerScenarios(p), ICl
 public sealed class MessageTests(InMemoryStoreProvider p) : MessageScenarios(p), IClassFixture<InMemoryStoreProvider>;
 
 public sealed class SignalTests(InMemoryStoreProvider p) : SignalScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class EventSubProcessTests(InMemoryStoreProvider p) : EventSubProcessScenarios(p), IClassFixture<InMemoryStoreProvider>;

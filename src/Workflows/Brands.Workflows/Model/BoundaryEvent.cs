@@ -19,5 +19,5 @@ public sealed class BoundaryEvent(string id, string? name, int line, Activity at
     public string? ErrorCodeVariable => (Trigger as ErrorTrigger)?.ErrorCodeVariable;
 
     /// <summary>True for an error boundary event that catches <paramref name="code"/>.</summary>
-    public bool Catches(string? code) => Trigger is ErrorTrigger error && (error.ErrorCode is null || error.ErrorCode == code);
+    public bool Catches(string? code) => Trigger is ErrorTrigger error && error.Catches(code);
 }

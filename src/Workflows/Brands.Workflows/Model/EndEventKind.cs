@@ -10,4 +10,6 @@ public enum EndEventKind
     Error,
     /// <summary>Broadcasts a signal to every case and start event waiting for it, then ends the token.</summary>
     Signal,
+    /// <summary>Throws an escalation to the nearest catching boundary event or event sub-process, then ends the token.</summary>
+    Escalation,
 }

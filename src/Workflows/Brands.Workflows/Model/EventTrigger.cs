@@ -29,7 +29,22 @@ public sealed class SignalTrigger(Expression name) : EventTrigger
 /// <summary>An <c>errorEventDefinition</c> on a catching event; a null code catches every error.</summary>
 public sealed class ErrorTrigger(string? errorCode, string? errorCodeVariable) : EventTrigger
 {
+    public bool Catches(string? code) => ErrorCode is null || ErrorCode == code;
+
     public string? ErrorCode { get; } = errorCode;
     /// <summary><c>camunda:errorCodeVariable</c>: where the caught code is stored.</summary>
     public string? ErrorCodeVariable { get; } = errorCodeVariable;
+}
+
+/// <summary>
+/// An <c>escalationEventDefinition</c>: thrown by an escalation throw or end event, caught (by code, or every code when
+/// null) by a boundary event or an event sub-process start on the way out. An uncaught escalation changes nothing.
+/// </summary>
+public sealed class EscalationTrigger(string? escalationCode, string? escalationCodeVariable) : EventTrigger
+{
+    public string? EscalationCode { get; } = escalationCode;
+    /// <summary><c>camunda:escalationCodeVariable</c>: where the caught code is stored.</summary>
+    public string? EscalationCodeVariable { get; } = escalationCodeVariable;
+
+    public bool Catches(string? code) => EscalationCode is null || EscalationCode == code;
 }

@@ -10,6 +10,9 @@ public sealed class FlowContainer(string id)
     /// <summary>Where a token starts when the container is entered.</summary>
     public IEnumerable<StartEvent> StartEvents => Nodes.Values.OfType<StartEvent>();
 
+    /// <summary>The event sub-processes directly inside: armed while the container's scope runs.</summary>
+    public IEnumerable<SubProcess> EventSubProcesses => Nodes.Values.OfType<SubProcess>().Where(s => s.TriggeredByEvent);
+
     /// <summary>Every node a token at <paramref name="node"/> could still reach, through boundary events too.</summary>
     internal HashSet<FlowNode> ReachableFrom(FlowNode node) => _reachability.GetOrAdd(node, Walk);
 

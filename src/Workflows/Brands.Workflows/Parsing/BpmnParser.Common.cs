@@ -190,6 +190,9 @@ internal sealed partial class BpmnParser
             case EndEvent when node.Outgoing.Count > 0:
                 Error(element, "an end event cannot have outgoing sequence flows");
                 break;
+            case SubProcess { TriggeredByEvent: true } when node.Incoming.Count + node.Outgoing.Count > 0:
+                Error(element, "an event sub-process has no incoming or outgoing sequence flows; it starts by its event");
+                break;
             case BoundaryEvent when node.Incoming.Count > 0:
                 Error(element, "a boundary event cannot have incoming sequence flows");
                 break;

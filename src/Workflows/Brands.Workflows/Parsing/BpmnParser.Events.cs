@@ -84,6 +84,7 @@ internal sealed partial class BpmnParser
             "messageEventDefinition" => ParseMessage(element, Attr(definition, "messageRef"), "messageEventDefinition"),
             "signalEventDefinition" => ParseSignal(element, definition),
             "errorEventDefinition" => new ErrorTrigger(ResolveErrorCode(element, definition), CamundaAttr(definition, "errorCodeVariable")),
+            "escalationEventDefinition" => new EscalationTrigger(ResolveEscalationCode(definition), CamundaAttr(definition, "escalationCodeVariable")),
             _ => null,
         };
     }
@@ -166,8 +167,16 @@ internal sealed partial class BpmnParser
             return new StartEvent(id, name, line);
         }
 
-        var trigger = ParseCatchTrigger(element, "start events", "timerEventDefinition", "messageEventDefinition", "signalEventDefinition");
-        return trigger is null ? null : new StartEvent(id, name, line, trigger);
+        // Error and escalation starts are for event sub-processes; CheckStartEvents says so anywhere else.
+        var trigger = ParseCatchTrigger(element, "start events", "timerEventDefinition", "messageEventDefinition", "signalEventDefinition",
+            "errorEventDefinition", "escalationEventDefinition");
+        var interrupting = !string.Equals(Attr(element, "isInterrupting"), "false", StringComparison.OrdinalIgnoreCase);
+        if (trigger is ErrorTrigger && !interrupting)
+        {
+            Error(element, "an error start event always interrupts; remove isInterrupting=\"false\"");
+        }
+
+        return trigger is null ? null : new StartEvent(id, name, line, trigger, interrupting);
     }
 
     private FlowNode? ParseCatchEvent(XElement element, string id, string? name, int line)
@@ -189,9 +198,14 @@ internal sealed partial class BpmnParser
             return ParseSignal(element, definitions[0]) is { } signal ? new IntermediateThrowEvent(id, name, line, signal) : null;
         }
 
+        if (definitions.Count == 1 && definitions[0].Name.LocalName == "escalationEventDefinition")
+        {
+            return ParseThrownEscalation(element, definitions[0]) is { } escalation ? new IntermediateThrowEvent(id, name, line, escalation: escalation) : null;
+        }
+
         Error(element, definitions.Count > 1
             ? "intermediate throw events with several event definitions are not supported"
-            : $"intermediate throw events with a {Describe(definitions[0])} are not supported; none and signal throw events are");
+            : $"intermediate throw events with a {Describe(definitions[0])} are not supported; none, signal and escalation throw events are");
         return null;
     }
 
@@ -234,9 +248,21 @@ internal sealed partial class BpmnParser
         }
 
         var trigger = ParseCatchTrigger(element, "boundary events",
-            "errorEventDefinition", "timerEventDefinition", "messageEventDefinition", "signalEventDefinition");
+            "errorEventDefinition", "timerEventDefinition", "messageEventDefinition", "signalEventDefinition", "escalationEventDefinition");
         if (trigger is null)
         {
+            return null;
+        }
+
+        if (activity is SubProcess { TriggeredByEvent: true })
+        {
+            Error(element, "an event sub-process cannot have boundary events");
+            return null;
+        }
+
+        if (trigger is EscalationTrigger && activity is not (SubProcess or CallActivity))
+        {
+            Error(element, "escalation boundary events belong on sub-processes and call activities, where an escalation can come from");
             return null;
         }
 
@@ -263,6 +289,26 @@ internal sealed partial class BpmnParser
         }
 
         return _errorCodes.TryGetValue(errorRef, out var code) ? code : errorRef;
+    }
+
+    private string? ResolveEscalationCode(XElement definition) =>
+        Attr(definition, "escalationRef") is { } escalationRef
+            ? _escalationCodes.TryGetValue(escalationRef, out var code) ? code : escalationRef
+            : null;
+
+    /// <summary>An escalation throw or end event throws the code of the escalation it names.</summary>
+    private EscalationTrigger? ParseThrownEscalation(XElement owner, XElement definition)
+    {
+        var code = ResolveEscalationCode(definition);
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            Error(owner, Attr(definition, "escalationRef") is { } escalationRef
+                ? $"the escalation '{escalationRef}' thrown here has no escalationCode"
+                : "the escalation event names no escalation (escalationRef); it must throw one with an escalationCode");
+            return null;
+        }
+
+        return new EscalationTrigger(code, null);
     }
 
     /// <summary>An error end event must throw a code: Camunda refuses one without (an error with no or an empty errorCode).</summary>

@@ -51,8 +51,12 @@ internal sealed partial class BpmnParser
                 return new EndEvent(id, name, line, EndEventKind.Error, ResolveThrownErrorCode(element, definitions[0]));
             case "signalEventDefinition":
                 return ParseSignal(element, definitions[0]) is { } signal ? new EndEvent(id, name, line, EndEventKind.Signal, null, signal) : null;
+            case "escalationEventDefinition":
+                return ParseThrownEscalation(element, definitions[0]) is { } escalation
+                    ? new EndEvent(id, name, line, EndEventKind.Escalation, null, escalation)
+                    : null;
             default:
-                Error(element, $"end events with a {Describe(definitions[0])} are not supported; none, terminate, error and signal end events are");
+                Error(element, $"end events with a {Describe(definitions[0])} are not supported; none, terminate, error, signal and escalation end events are");
                 return null;
         }
     }
@@ -117,17 +121,12 @@ internal sealed partial class BpmnParser
 
     private SubProcess? ParseSubProcess(XElement element, string id, string? name, int line, ProcessModel process)
     {
-        if (string.Equals(Attr(element, "triggeredByEvent"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Error(element, "event sub-processes are not supported yet");
-            return null;
-        }
-
-        var subProcess = new SubProcess(id, name, line);
+        var triggered = string.Equals(Attr(element, "triggeredByEvent"), "true", StringComparison.OrdinalIgnoreCase);
+        var subProcess = new SubProcess(id, name, line, triggered);
         ParseContainer(element, subProcess.Body, process);
         if (_strict)
         {
-            CheckStartEvents(element, subProcess.Body, isProcess: false);
+            CheckStartEvents(element, subProcess.Body, triggered ? ContainerKind.EventSubProcess : ContainerKind.SubProcess);
         }
 
         return subProcess;

@@ -14,6 +14,7 @@ internal sealed partial class BpmnParser
 {
     private readonly List<ValidationError> _errors = [];
     private readonly Dictionary<string, string?> _errorCodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _escalationCodes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     /// <summary>False while reading a non-executable process next to executable ones: Camunda skips those.</summary>
     private bool _strict = true;
@@ -50,6 +51,14 @@ internal sealed partial class BpmnParser
         }
 
         ReadMessagesAndSignals(root);
+        foreach (var escalation in root.Elements(Bpmn + "escalation"))
+        {
+            if (Attr(escalation, "id") is { } id)
+            {
+                _escalationCodes[id] = Attr(escalation, "escalationCode");
+            }
+        }
+
         var processes = root.Elements(Bpmn + "process").ToList();
         var anyExecutable = processes.Any(IsExecutable);
         if (processes.Count == 0)
@@ -71,7 +80,7 @@ internal sealed partial class BpmnParser
             ParseContainer(element, process.Body, process);
             if (_strict)
             {
-                CheckStartEvents(element, process.Body, isProcess: true);
+                CheckStartEvents(element, process.Body, ContainerKind.Process);
             }
 
             document.Processes.Add(process);
@@ -84,27 +93,43 @@ internal sealed partial class BpmnParser
     private static bool IsExecutable(XElement process) =>
         string.Equals(Attr(process, "isExecutable"), "true", StringComparison.OrdinalIgnoreCase);
 
+    private enum ContainerKind { Process, SubProcess, EventSubProcess }
+
     /// <summary>
-    /// A sub-process starts at exactly one none start event. A process has at most one none start event (where a start
-    /// command begins) and any number of timer, message and signal start events, no two waiting for the same message.
+    /// A sub-process starts at exactly one none start event; an event sub-process at exactly one triggered start event
+    /// (timer, message, signal, error or escalation). A process has at most one none start event (where a start command
+    /// begins) and any number of timer, message and signal start events, no two waiting for the same message.
     /// </summary>
-    private void CheckStartEvents(XElement element, FlowContainer container, bool isProcess)
+    private void CheckStartEvents(XElement element, FlowContainer container, ContainerKind kind)
     {
         var none = container.StartEvents.Count(s => s.Trigger is null);
         var triggered = container.StartEvents.Where(s => s.Trigger is not null).ToList();
-        if (!isProcess)
+        switch (kind)
         {
-            foreach (var start in triggered)
-            {
-                Error(start.Id, start.Line, "a sub-process starts when it is reached, at a none start event; a triggered start event belongs to a process or an event sub-process");
-            }
+            case ContainerKind.SubProcess:
+                foreach (var start in triggered)
+                {
+                    Error(start.Id, start.Line, "a sub-process starts when it is reached, at a none start event; a triggered start event belongs to a process or an event sub-process");
+                }
 
-            if (none != 1)
-            {
-                Error(element, none == 0 ? "the sub-process has no none start event" : $"the sub-process has {none} none start events; exactly one is allowed");
-            }
+                if (none != 1)
+                {
+                    Error(element, none == 0 ? "the sub-process has no none start event" : $"the sub-process has {none} none start events; exactly one is allowed");
+                }
 
-            return;
+                return;
+            case ContainerKind.EventSubProcess:
+                if (none + triggered.Count != 1 || none == 1)
+                {
+                    Error(element, "an event sub-process needs exactly one start event, with a timer, message, signal, error or escalation");
+                }
+
+                return;
+        }
+
+        foreach (var start in triggered.Where(s => s.Trigger is ErrorTrigger or EscalationTrigger))
+        {
+            Error(start.Id, start.Line, "error and escalation start events belong to event sub-processes");
         }
 
         if (none + triggered.Count == 0)

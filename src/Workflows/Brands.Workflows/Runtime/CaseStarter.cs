@@ -47,6 +47,7 @@ internal static class CaseStarter
                 ?? throw new WorkflowInputException($"Process '{definition.Key}' has no none start event: it starts by its timer, message or signal.")
             : process.Body.StartEvents.First(s => s.Id == startEventId);
         var token = @case.AddToken(ScopeKinds.Root, start.Id, TokenStates.Ready);
+        runner.ArmEventSubProcesses(@case, ScopeKinds.Root);
         runner.Schedule(@case, token, TokenStates.Ready);
         return @case;
     }

@@ -40,6 +40,8 @@ internal sealed class InstanceState
     public long HistorySequence { get; set; }
     public string? LastHash { get; set; }
     public int NextId { get; set; }
+    /// <summary>The timers and subscriptions of the process's own event sub-processes.</summary>
+    public RootWaits Root { get; set; } = new();
 
     public string NewId(string prefix) => $"{prefix}{++NextId}";
 
@@ -54,7 +56,22 @@ internal sealed class InstanceState
 [JsonSerializable(typeof(InstanceState))]
 internal sealed partial class InstanceStateJson : JsonSerializerContext;
 
-internal sealed class ScopeState
+/// <summary>What holds timers and subscriptions: a token, or a scope for its event sub-processes.</summary>
+internal interface IWaitHolder
+{
+    string Id { get; }
+    List<EventWait>? Waits { get; set; }
+}
+
+/// <summary>The root scope's waits (it has no <see cref="ScopeState"/> of its own).</summary>
+internal sealed class RootWaits : IWaitHolder
+{
+    [JsonIgnore]
+    public string Id => ScopeKinds.Root;
+    public List<EventWait>? Waits { get; set; }
+}
+
+internal sealed class ScopeState : IWaitHolder
 {
     public string Id { get; set; } = "";
     public string ParentId { get; set; } = ScopeKinds.Root;
@@ -65,9 +82,11 @@ internal sealed class ScopeState
     public JsonObject Variables { get; set; } = [];
     /// <summary>Multi-instance body: the collection being iterated, fixed when the body starts.</summary>
     public JsonArray? Items { get; set; }
+    /// <summary>The timers and subscriptions of the event sub-processes inside this sub-process.</summary>
+    public List<EventWait>? Waits { get; set; }
 }
 
-internal sealed class TokenState
+internal sealed class TokenState : IWaitHolder
 {
     public string Id { get; set; } = "";
     public string ScopeId { get; set; } = ScopeKinds.Root;

@@ -22,28 +22,29 @@ internal sealed partial class TokenRunner
     }
 
     /// <summary>
-    /// Makes <paramref name="token"/> wait for <paramref name="trigger"/> of <paramref name="element"/>, unless it already
+    /// Makes <paramref name="holder"/> wait for <paramref name="trigger"/> of <paramref name="element"/>, unless it already
     /// does (a step entered again after a failure keeps its timers' first due dates). Expressions are evaluated now.
     /// </summary>
-    public void Arm(CaseRuntime @case, TokenState token, FlowNode element, EventTrigger trigger)
+    public void Arm(CaseRuntime @case, IWaitHolder holder, FlowNode element, EventTrigger trigger)
     {
-        if (token.Waits?.Exists(w => w.ElementId == element.Id) == true)
+        if (holder.Waits?.Exists(w => w.ElementId == element.Id) == true)
         {
             return;
         }
 
+        var scope = ScopeOfHolder(@case, holder);
         switch (trigger)
         {
             case TimerTrigger timer:
-                var (text, schedule) = EvaluateTimer(@case, token, element, timer);
-                AddTimer(@case, token, element, schedule.FirstDue(Context.Now), text, FiringsLeftAfterFirst(schedule));
+                var (text, schedule) = EvaluateTimer(@case, scope, element, timer);
+                AddTimer(@case, holder, element, schedule.FirstDue(Context.Now), text, FiringsLeftAfterFirst(schedule));
                 break;
             case MessageTrigger message:
-                AddSubscription(@case, token, element, SubscriptionKind.Message, EvaluateName(@case, token, message.Name, "message"),
-                    CorrelationKeys.Compute(message.CorrelationKeys, ScopeOf(@case, token)));
+                AddSubscription(@case, holder, element, SubscriptionKind.Message, EvaluateName(scope, message.Name, "message"),
+                    CorrelationKeys.Compute(message.CorrelationKeys, scope));
                 break;
             case SignalTrigger signal:
-                AddSubscription(@case, token, element, SubscriptionKind.Signal, EvaluateName(@case, token, signal.Name, "signal"), null);
+                AddSubscription(@case, holder, element, SubscriptionKind.Signal, EvaluateName(scope, signal.Name, "signal"), null);
                 break;
         }
     }
@@ -52,9 +53,14 @@ internal sealed partial class TokenRunner
         schedule.Repeats == TimerSchedule.Unbounded ? TimerSchedule.Unbounded : schedule.Repeats - 1;
 
     /// <summary>The timer's value as text and its schedule; a value that is no date, duration or cycle fails the step.</summary>
-    private (string Text, TimerSchedule Schedule) EvaluateTimer(CaseRuntime @case, TokenState token, FlowNode element, TimerTrigger timer)
+    /// <summary>The variables an expression of <paramref name="holder"/>'s events sees: the token's, or the scope's.</summary>
+    private VariableScope ScopeOfHolder(CaseRuntime @case, IWaitHolder holder) => holder is TokenState token
+        ? ScopeOf(@case, token)
+        : new VariableScope(Context, @case, null, holder.Id);
+
+    private (string Text, TimerSchedule Schedule) EvaluateTimer(CaseRuntime @case, VariableScope scope, FlowNode element, TimerTrigger timer)
     {
-        var text = Context.Services.Scripts.EvaluateText(timer.Value, ScopeOf(@case, token))?.Trim();
+        var text = Context.Services.Scripts.EvaluateText(timer.Value, scope)?.Trim();
         if (string.IsNullOrEmpty(text))
         {
             throw new ScriptFailedException($"the timer of '{element.Id}' ({timer.Value.Source}) yielded nothing");
@@ -65,22 +71,22 @@ internal sealed partial class TokenRunner
             : throw new ScriptFailedException($"the timer of '{element.Id}' ({timer.Value.Source}) yielded {error}");
     }
 
-    private string EvaluateName(CaseRuntime @case, TokenState token, Expression name, string what)
+    private string EvaluateName(VariableScope scope, Expression name, string what)
     {
-        var text = Context.Services.Scripts.EvaluateText(name, ScopeOf(@case, token));
+        var text = Context.Services.Scripts.EvaluateText(name, scope);
         return string.IsNullOrWhiteSpace(text)
             ? throw new ScriptFailedException($"the {what} name '{name.Source}' yielded nothing")
             : text;
     }
 
-    /// <summary>Adds a timer job held by <paramref name="token"/>, due at <paramref name="due"/>.</summary>
-    public void AddTimer(CaseRuntime @case, TokenState token, FlowNode element, DateTimeOffset due, string value, int firingsLeft)
+    /// <summary>Adds a timer job held by <paramref name="holder"/>, due at <paramref name="due"/>.</summary>
+    public void AddTimer(CaseRuntime @case, IWaitHolder holder, FlowNode element, DateTimeOffset due, string value, int firingsLeft)
     {
         var job = new JobRecord
         {
             Id = Guid.CreateVersion7(Context.Now),
             InstanceId = @case.Id,
-            TokenId = token.Id,
+            TokenId = holder.Id,
             ElementId = element.Id,
             Kind = JobKind.Timer,
             DueAt = due,
@@ -90,11 +96,11 @@ internal sealed partial class TokenRunner
             CreatedAt = Context.Now,
         };
         Context.Changes.NewJobs.Add(job);
-        (token.Waits ??= []).Add(new EventWait { Id = job.Id, ElementId = element.Id, IsTimer = true });
+        (holder.Waits ??= []).Add(new EventWait { Id = job.Id, ElementId = element.Id, IsTimer = true });
         Context.History(@case, "timer-started", element.Id, new JsonObject { ["dueAt"] = IsoText.Format(due), ["value"] = value });
     }
 
-    private void AddSubscription(CaseRuntime @case, TokenState token, FlowNode element, string kind, string name, string? correlationKey)
+    private void AddSubscription(CaseRuntime @case, IWaitHolder holder, FlowNode element, string kind, string name, string? correlationKey)
     {
         var subscription = new SubscriptionRecord
         {
@@ -102,25 +108,25 @@ internal sealed partial class TokenRunner
             Kind = kind,
             Name = name,
             InstanceId = @case.Id,
-            TokenId = token.Id,
+            TokenId = holder.Id,
             ElementId = element.Id,
             BusinessKey = @case.Record.BusinessKey,
             CorrelationKey = correlationKey,
             CreatedAt = Context.Now,
         };
         Context.Changes.NewSubscriptions.Add(subscription);
-        (token.Waits ??= []).Add(new EventWait { Id = subscription.Id, ElementId = element.Id });
+        (holder.Waits ??= []).Add(new EventWait { Id = subscription.Id, ElementId = element.Id });
     }
 
-    /// <summary>Removes every timer and subscription <paramref name="token"/> holds, in this command's commit.</summary>
-    public void Disarm(TokenState token)
+    /// <summary>Removes every timer and subscription <paramref name="holder"/> holds, in this command's commit.</summary>
+    public void Disarm(IWaitHolder holder)
     {
-        foreach (var wait in token.Waits ?? [])
+        foreach (var wait in holder.Waits ?? [])
         {
             Remove(wait);
         }
 
-        token.Waits = null;
+        holder.Waits = null;
     }
 
     private void Remove(EventWait wait)
@@ -139,14 +145,15 @@ internal sealed partial class TokenRunner
         }
     }
 
-    /// <summary>The token holding the timer or subscription <paramref name="waitId"/>, or null when nothing waits on it any more.</summary>
-    public static (TokenState Token, EventWait Wait)? FindWait(CaseRuntime @case, Guid waitId)
+    /// <summary>What holds the timer or subscription <paramref name="waitId"/> (a token or a scope), or null when nothing waits on it any more.</summary>
+    public static (IWaitHolder Holder, EventWait Wait)? FindWait(CaseRuntime @case, Guid waitId)
     {
-        foreach (var token in @case.State.Tokens)
+        IEnumerable<IWaitHolder> holders = [.. @case.State.Tokens, .. @case.State.Scopes, @case.State.Root];
+        foreach (var holder in holders)
         {
-            if (token.Waits?.Find(w => w.Id == waitId) is { } wait)
+            if (holder.Waits?.Find(w => w.Id == waitId) is { } wait)
             {
-                return (token, wait);
+                return (holder, wait);
             }
         }
 
@@ -158,8 +165,14 @@ internal sealed partial class TokenRunner
     /// when it interrupts, else staying armed); any other event moves its token on, dropping what else it waited for (the other branches
     /// of an event-based gateway). <paramref name="variables"/> (a message's or signal's) are set on the way.
     /// </summary>
-    public async Task FireAsync(CaseRuntime @case, TokenState token, EventWait wait, JsonObject? variables)
+    public async Task FireAsync(CaseRuntime @case, IWaitHolder holder, EventWait wait, JsonObject? variables)
     {
+        if (holder is not TokenState token)
+        {
+            await FireEventSubProcessAsync(@case, holder, wait, variables);
+            return;
+        }
+
         var element = @case.Node(wait.ElementId);
         // A non-interrupting message or signal boundary event stays subscribed while its activity runs (BPMN 2.0
         // §10.5.4); a timer's next firing is a new job.
@@ -203,7 +216,7 @@ internal sealed partial class TokenRunner
     /// </summary>
     public void ThrowSignal(CaseRuntime @case, TokenState token, FlowNode element, SignalTrigger signal)
     {
-        var name = EvaluateName(@case, token, signal.Name, "signal");
+        var name = EvaluateName(ScopeOf(@case, token), signal.Name, "signal");
         Context.Changes.NewJobs.Add(new JobRecord
         {
             Id = Guid.CreateVersion7(Context.Now),

@@ -79,6 +79,12 @@ internal sealed partial class TokenRunner
             await CancelTokenAsync(@case, token);
         }
 
+        foreach (var scope in @case.State.Scopes)
+        {
+            Disarm(scope);
+        }
+
+        Disarm(@case.State.Root);
         @case.State.Scopes.Clear();
         @case.Record.Status = status;
         @case.Record.EndedAt = Context.Now;
@@ -144,6 +150,7 @@ internal sealed partial class TokenRunner
             await CancelTokenAsync(@case, token);
         }
 
+        Disarm(scope);
         @case.State.Scopes.Remove(scope);
     }
 
@@ -200,23 +207,15 @@ internal sealed partial class TokenRunner
             }
 
             checkSelf = true;
-            if (current.ScopeId != ScopeKinds.Root)
+            if (await TryCatchErrorInScopeAsync(currentCase, current, errorCode))
             {
-                var scope = currentCase.FindScope(current.ScopeId)!;
-                current = scope.Kind == ScopeKinds.MultiInstanceInner
-                    ? currentCase.FindToken(currentCase.FindScope(scope.ParentId)!.OwnerTokenId)!
-                    : currentCase.FindToken(scope.OwnerTokenId)!;
-                continue;
+                return;
             }
 
-            if (currentCase.Record.ParentInstanceId is { } parentId && currentCase.Record.ParentTokenId is { } parentTokenId)
+            if (await OwnerOfAsync(currentCase, current) is var (ownerCase, owner))
             {
-                var parent = await Context.LoadCaseAsync(parentId, CancellationToken);
-                if (parent.FindToken(parentTokenId) is { } caller)
-                {
-                    (currentCase, current) = (parent, caller);
-                    continue;
-                }
+                (currentCase, current) = (ownerCase, owner);
+                continue;
             }
 
             Context.History(@case, "error-uncaught", token.ElementId, new JsonObject { ["errorCode"] = errorCode });

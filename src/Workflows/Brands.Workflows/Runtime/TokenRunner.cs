@@ -117,6 +117,7 @@ internal sealed partial class TokenRunner(CommandContext context, CancellationTo
         IntermediateCatchEvent => CatchEventBehavior.Instance,
         EventBasedGateway => EventBasedGatewayBehavior.Instance,
         IntermediateThrowEvent { Signal: not null } => SignalThrowBehavior.Instance,
+        IntermediateThrowEvent { Escalation: not null } => EscalationThrowBehavior.Instance,
         SubProcess => SubProcessBehavior.Instance,
         CallActivity => CallActivityBehavior.Instance,
         ExclusiveGateway => ExclusiveGatewayBehavior.Instance,
@@ -235,6 +236,7 @@ internal sealed partial class TokenRunner(CommandContext context, CancellationTo
             return;
         }
 
+        Disarm(scope);
         @case.State.Scopes.Remove(scope);
         if (@case.FindToken(scope.OwnerTokenId) is { } owner)
         {

@@ -18,6 +18,14 @@ internal sealed class EndEventBehavior : INodeBehavior
             case EndEventKind.Error:
                 await runner.ThrowErrorAsync(@case, token, end.ErrorCode, checkOwnBoundaries: false);
                 break;
+            case EndEventKind.Escalation:
+                await runner.ThrowEscalationAsync(@case, token, end.Escalation!.EscalationCode);
+                if (@case.FindToken(token.Id) is not null)
+                {
+                    await runner.EndTokenAsync(@case, token);
+                }
+
+                break;
             case EndEventKind.Signal:
                 runner.ThrowSignal(@case, token, node, end.Signal!);
                 await runner.EndTokenAsync(@case, token);

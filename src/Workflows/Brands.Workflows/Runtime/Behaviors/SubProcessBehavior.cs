@@ -22,8 +22,9 @@ internal sealed class SubProcessBehavior : INodeBehavior
         token.Variables = null;
         token.State = TokenStates.Waiting;
         @case.State.Scopes.Add(scope);
-        var start = subProcess.Body.StartEvents.First();
+        var start = subProcess.TriggeredStart ?? subProcess.Body.StartEvents.First(s => s.Trigger is null);
         var inner = @case.AddToken(scope.Id, start.Id, TokenStates.Ready);
+        runner.ArmEventSubProcesses(@case, scope.Id);
         runner.Schedule(@case, inner, TokenStates.Ready);
         return Task.CompletedTask;
     }
