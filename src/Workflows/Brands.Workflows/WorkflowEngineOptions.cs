@@ -37,6 +37,13 @@ public sealed class WorkflowEngineOptions
     /// <summary>Retry cycle of elements without <c>camunda:failedJobRetryTimeCycle</c>.</summary>
     public string DefaultRetryCycle { get; set; } = "R3/PT5M";
 
+    /// <summary>
+    /// BPMN element kinds (local names, e.g. <c>scriptTask</c>) this server refuses at deploy, on top of what the engine
+    /// does not support. Like every deploy rule, it judges new deployments only: definitions already deployed are
+    /// re-read without it, and the cases running on them carry on.
+    /// </summary>
+    public IList<string> DisallowedElements { get; set; } = [];
+
     /// <summary>Tokens one command may move before the case is judged to loop forever and an incident is raised.</summary>
     public int MaxStepsPerCommand { get; set; } = 100_000;
 }

@@ -35,3 +35,7 @@ public sealed class MultiInstanceOnSqliteTests(SqliteStoreProvider p) : MultiIns
 public sealed class CaseIntegrityOnPostgreSqlTests(PostgreSqlStoreProvider p) : CaseIntegrityScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
 
 public sealed class CaseIntegrityOnSqliteTests(SqliteStoreProvider p) : CaseIntegrityScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class DefinitionVersionOnPostgreSqlTests(PostgreSqlStoreProvider p) : DefinitionVersionScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class DefinitionVersionOnSqliteTests(SqliteStoreProvider p) : DefinitionVersionScenarios(p), IClassFixture<SqliteStoreProvider>;

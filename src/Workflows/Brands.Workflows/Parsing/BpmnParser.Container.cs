@@ -106,6 +106,11 @@ internal sealed partial class BpmnParser
             return null;
         }
 
+        if (_disallowed.Contains(local))
+        {
+            Error(element, $"<{local}> is not allowed on this server (Workflows:DisallowedElements)");
+        }
+
         RequireId(element);
         var id = Attr(element, "id") ?? "";
         var name = Attr(element, "name");

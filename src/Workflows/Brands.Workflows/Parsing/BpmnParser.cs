@@ -18,10 +18,20 @@ internal sealed partial class BpmnParser
     /// <summary>False while reading a non-executable process next to executable ones: Camunda skips those.</summary>
     private bool _strict = true;
 
+    /// <summary>
+    /// True when re-reading a definition that was accepted at deploy: no rule may refuse it now (README "Definitions
+    /// and versions"). Every rule refuses through <see cref="Error(string?, int, string)"/>, and no rule changes what
+    /// is built, so a re-read builds what the deploy built.
+    /// </summary>
+    private bool _rereading;
+
+    /// <summary>Element kinds (local names) refused at deploy on top of the engine's own rules.</summary>
+    private IReadOnlySet<string> _disallowed = new HashSet<string>();
+
     /// <summary>Parses and checks the file. The document is returned even with errors, so later checks can add theirs.</summary>
-    public static (BpmnDocument? Document, IReadOnlyList<ValidationError> Errors) Parse(string xml, int maxCharacters)
+    public static (BpmnDocument? Document, IReadOnlyList<ValidationError> Errors) Parse(string xml, int maxCharacters, IReadOnlySet<string>? disallowedElements = null)
     {
-        var parser = new BpmnParser();
+        var parser = new BpmnParser { _disallowed = disallowedElements ?? new HashSet<string>() };
         var xdoc = SafeXmlLoader.Load(xml, maxCharacters, parser._errors);
         if (xdoc?.Root is not { } root)
         {
@@ -30,6 +40,17 @@ internal sealed partial class BpmnParser
 
         var document = parser.ParseDefinitions(root);
         return (document, parser._errors);
+    }
+
+    /// <summary>
+    /// Reads a stored definition that was accepted when it was deployed, without judging it again: today's rules may
+    /// be stricter than those it passed, and cases running on it must carry on. Null when the XML cannot be read at all.
+    /// </summary>
+    public static BpmnDocument? Reread(string xml)
+    {
+        var parser = new BpmnParser { _rereading = true };
+        var xdoc = SafeXmlLoader.Load(xml, int.MaxValue, parser._errors);
+        return xdoc?.Root is { } root && parser._errors.Count == 0 ? parser.ParseDefinitions(root) : null;
     }
 
     private BpmnDocument ParseDefinitions(XElement root)
@@ -100,7 +121,7 @@ internal sealed partial class BpmnParser
 
     private void Error(string? id, int line, string message)
     {
-        if (_strict)
+        if (_strict && !_rereading)
         {
             _errors.Add(new ValidationError(id, line, message));
         }

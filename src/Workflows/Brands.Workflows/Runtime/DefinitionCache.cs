@@ -54,11 +54,15 @@ internal sealed class DefinitionCache(IWorkflowStore store)
         return Add(definition);
     }
 
+    /// <summary>
+    /// Reads a stored definition. It is re-read, never re-judged: it was accepted when it was deployed, and rules
+    /// added since (a stricter release, <see cref="WorkflowEngineOptions.DisallowedElements"/>) must not stop the
+    /// cases running on it (README "Definitions and versions").
+    /// </summary>
     public ProcessModel Add(DefinitionRecord definition)
     {
-        var (document, errors) = BpmnParser.Parse(definition.Xml, int.MaxValue);
-        var process = (errors.Count == 0 ? document : null)?.Processes.FirstOrDefault(p => p.Id == definition.Key)
-            ?? throw new InvalidOperationException($"Stored definition {definition.Id} no longer parses: {string.Join("; ", errors)}");
+        var process = BpmnParser.Reread(definition.Xml)?.Processes.FirstOrDefault(p => p.Id == definition.Key)
+            ?? throw new InvalidOperationException($"Stored definition {definition.Id} is not readable XML or has no process '{definition.Key}'");
         _processes[definition.Id] = process;
         return process;
     }
