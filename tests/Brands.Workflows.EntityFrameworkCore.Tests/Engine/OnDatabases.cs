@@ -39,3 +39,7 @@ public sealed class CaseIntegrityOnSqliteTests(SqliteStoreProvider p) : CaseInte
 public sealed class DefinitionVersionOnPostgreSqlTests(PostgreSqlStoreProvider p) : DefinitionVersionScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
 
 public sealed class DefinitionVersionOnSqliteTests(SqliteStoreProvider p) : DefinitionVersionScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class CamundaCompatibilityOnPostgreSqlTests(PostgreSqlStoreProvider p) : CamundaCompatibilityScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class CamundaCompatibilityOnSqliteTests(SqliteStoreProvider p) : CamundaCompatibilityScenarios(p), IClassFixture<SqliteStoreProvider>;

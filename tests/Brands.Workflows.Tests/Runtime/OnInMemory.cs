@@ -21,3 +21,5 @@ public sealed class MultiInstanceTests(InMemoryStoreProvider p) : MultiInstanceS
 public sealed class CaseIntegrityTests(InMemoryStoreProvider p) : CaseIntegrityScenarios(p), IClassFixture<InMemoryStoreProvider>;
 
 public sealed class DefinitionVersionTests(InMemoryStoreProvider p) : DefinitionVersionScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class CamundaCompatibilityTests(InMemoryStoreProvider p) : CamundaCompatibilityScenarios(p), IClassFixture<InMemoryStoreProvider>;

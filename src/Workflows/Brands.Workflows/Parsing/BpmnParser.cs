@@ -62,6 +62,7 @@ internal sealed partial class BpmnParser
             return document;
         }
 
+        _declaredIds.UnionWith(root.Descendants().Select(e => Attr(e, "id")).OfType<string>());
         foreach (var error in root.Elements(Bpmn + "error"))
         {
             if (Attr(error, "id") is { } id)
@@ -85,8 +86,12 @@ internal sealed partial class BpmnParser
         {
             // A file without executable processes is checked whole, so its author learns everything at once.
             _strict = IsExecutable(element) || !anyExecutable;
-            var process = new ProcessModel(Attr(element, "id") ?? "", Attr(element, "name"), Line(element), IsExecutable(element));
-            RequireId(element);
+            var process = new ProcessModel(Attr(element, "id") ?? "", Attr(element, "name"), Line(element), IsExecutable(element))
+            {
+                VersionTag = CamundaAttr(element, "versionTag"),
+            };
+            RequireId(element, generate: false);
+            CheckProcessAttributes(element);
             ParseContainer(element, process.Body, process);
             if (_strict)
             {
@@ -117,7 +122,9 @@ internal sealed partial class BpmnParser
         }
     }
 
-    private void Error(XElement element, string message) => Error(Attr(element, "id"), Line(element), message);
+    // An element whose id was generated is named by its line alone: the generated id is in no file.
+    private void Error(XElement element, string message) =>
+        Error(element.Annotation<GeneratedId>() is null ? Attr(element, "id") : null, Line(element), message);
 
     private void Error(string? id, int line, string message)
     {
@@ -127,18 +134,51 @@ internal sealed partial class BpmnParser
         }
     }
 
-    private void RequireId(XElement element)
+    /// <summary>
+    /// Checks the element's id is unique. An id is optional in BPMN 2.0 (Camunda accepts a sequence flow without
+    /// one): a missing id is generated from the element's kind and position, so re-reading the same XML gives the
+    /// same id, and written onto the in-memory element, so every later step reads it like a written one.
+    /// </summary>
+    private void RequireId(XElement element, bool generate = true)
     {
         var id = Attr(element, "id");
         if (string.IsNullOrWhiteSpace(id))
         {
-            Error(element, $"<{element.Name.LocalName}> has no id");
+            if (!generate)
+            {
+                Error(element, $"<{element.Name.LocalName}> has no id");
+                return;
+            }
+
+            id = GenerateId(element);
+            element.SetAttributeValue("id", id);
+            element.AddAnnotation(new GeneratedId());
         }
-        else if (!_ids.Add(id))
+
+        if (!_ids.Add(id))
         {
             Error(element, $"the id '{id}' is used more than once");
         }
     }
+
+    private string GenerateId(XElement element)
+    {
+        var position = element is IXmlLineInfo { } info && info.HasLineInfo()
+            ? $"{info.LineNumber}_{info.LinePosition}"
+            : element.ElementsBeforeSelf().Count().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var id = $"{element.Name.LocalName}_{position}";
+        for (var n = 2; _declaredIds.Contains(id) || _ids.Contains(id); n++)
+        {
+            id = $"{element.Name.LocalName}_{position}_{n}";
+        }
+
+        return id;
+    }
+
+    /// <summary>Marks an element whose id the parser generated.</summary>
+    private sealed class GeneratedId;
+
+    private readonly HashSet<string> _declaredIds = new(StringComparer.Ordinal);
 
     internal static string? Attr(XElement element, string name) => element.Attribute(name)?.Value;
 

@@ -12,6 +12,14 @@ internal static class CaseStarter
         var context = runner.Context;
         var process = await context.Services.Definitions.GetProcessAsync(definition.Id, runner.CancellationToken);
         var id = Guid.CreateVersion7(context.Now);
+        var start = process.Body.StartEvents.First();
+        if (start.Initiator is { } initiator && context.UserId is { } user)
+        {
+            // camunda:initiator: the user whose command started the case (README "The engine").
+            variables ??= [];
+            variables[initiator] = user;
+        }
+
         var record = new InstanceRecord
         {
             Id = id,
@@ -36,7 +44,6 @@ internal static class CaseStarter
             ["businessKey"] = businessKey,
             ["parentCaseId"] = caller?.Case.Id.ToString(),
         });
-        var start = process.Body.StartEvents.First();
         var token = @case.AddToken(ScopeKinds.Root, start.Id, TokenStates.Ready);
         runner.Schedule(@case, token, TokenStates.Ready);
         return @case;
