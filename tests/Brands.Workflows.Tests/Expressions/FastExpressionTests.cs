@@ -94,6 +94,8 @@ public sealed class FastExpressionTests
     [InlineData("${[...experts, 'wang'].includes('wang')}", "true")]
     [InlineData("${Object.entries({a: 1, b: 2}).flat().at(-1)}", "2")]
     [InlineData("${2n ** 10n > 1000n}", "true")]
+    [InlineData("${2n ** 10n}", "1024")]
+    [InlineData("${2n ** 70n}", "\"1180591620717411303424\"")]
     public void Expressions_are_es2023(string source, string expected)
     {
         var expression = ExpressionCompiler.Compile(source, out var error)!;

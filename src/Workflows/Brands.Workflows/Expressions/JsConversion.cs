@@ -74,6 +74,15 @@ internal static class JsConversion
             return Math.Floor(number) == number && Math.Abs(number) < 9e15 ? JsonValue.Create((long)number) : JsonValue.Create(number);
         }
 
+        if (value.IsBigInt())
+        {
+            // JSON has no BigInt: a value a double holds exactly is stored as a number, a larger one as its digits.
+            var big = Jint.Runtime.TypeConverter.ToBigInt(value);
+            return System.Numerics.BigInteger.Abs(big) < 9_000_000_000_000_000
+                ? JsonValue.Create((long)big)
+                : JsonValue.Create(big.ToString(CultureInfo.InvariantCulture));
+        }
+
         if (value.IsString())
         {
             return JsonValue.Create(value.AsString());
