@@ -82,11 +82,10 @@ public abstract class ScriptTaskScenarios(IStoreProvider stores) : EngineScenari
     }
 
     [Fact]
-    public async Task The_memory_limit_counts_what_a_script_allocates_not_the_cases_variables_or_the_step_hook()
+    public async Task The_memory_limit_counts_what_a_script_allocates_not_the_cases_variables()
     {
         // A case with a large variable (50,000 records) and a hundred others; a script that reads it and loops
-        // 3,000 times: what the limit must not count is converting the variables for Jint and Jint's per-step
-        // description (which grows with the number of variables).
+        // 3,000 times: what the limit must not count is converting the variables for Jint.
         var variables = new System.Text.Json.Nodes.JsonObject
         {
             ["items"] = new System.Text.Json.Nodes.JsonArray([.. Enumerable.Range(0, 50_000).Select(i =>
