@@ -14,9 +14,10 @@ public sealed partial class WorkflowEngine
         ArgumentNullException.ThrowIfNull(files);
         var errors = new List<ValidationError>();
         var parsed = new List<(BpmnSource File, BpmnDocument Document)>();
+        var disallowed = new HashSet<string>(_options.DisallowedElements, StringComparer.Ordinal);
         foreach (var file in files)
         {
-            var (document, fileErrors) = BpmnParser.Parse(file.Xml, _options.MaxBpmnBytes);
+            var (document, fileErrors) = BpmnParser.Parse(file.Xml, _options.MaxBpmnBytes, disallowed);
             errors.AddRange(files.Count == 1 ? fileErrors : fileErrors.Select(e => e with { Message = $"{file.Name}: {e.Message}" }));
             if (document is not null)
             {

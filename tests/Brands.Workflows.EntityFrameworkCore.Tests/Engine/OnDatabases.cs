@@ -51,3 +51,11 @@ public sealed class SignalOnSqliteTests(SqliteStoreProvider p) : SignalScenarios
 public sealed class EventSubProcessOnPostgreSqlTests(PostgreSqlStoreProvider p) : EventSubProcessScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
 
 public sealed class EventSubProcessOnSqliteTests(SqliteStoreProvider p) : EventSubProcessScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class DefinitionVersionOnPostgreSqlTests(PostgreSqlStoreProvider p) : DefinitionVersionScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class DefinitionVersionOnSqliteTests(SqliteStoreProvider p) : DefinitionVersionScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class CamundaCompatibilityOnPostgreSqlTests(PostgreSqlStoreProvider p) : CamundaCompatibilityScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class CamundaCompatibilityOnSqliteTests(SqliteStoreProvider p) : CamundaCompatibilityScenarios(p), IClassFixture<SqliteStoreProvider>;

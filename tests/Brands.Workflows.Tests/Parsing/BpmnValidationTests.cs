@@ -144,7 +144,7 @@ public sealed class BpmnValidationTests
     [InlineData("""<bpmn:userTask id="t" />""", "no start event")]
     [InlineData("""<bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="nowhere" />""", "'nowhere'")]
     [InlineData("""<bpmn:startEvent id="s" /><bpmn:callActivity id="c" calledElement="not-deployed" />""", "not deployed")]
-    [InlineData("""<bpmn:startEvent id="s" /><bpmn:userTask id="t"><bpmn:multiInstanceLoopCharacteristics /></bpmn:userTask>""", "loopCardinality or camunda:collection")]
+    [InlineData("""<bpmn:startEvent id="s" /><bpmn:userTask id="t"><bpmn:multiInstanceLoopCharacteristics /></bpmn:userTask>""", "loopCardinality, camunda:collection or loopDataInputRef")]
     [InlineData("""<bpmn:startEvent id="s" /><bpmn:userTask id="t"><bpmn:extensionElements><camunda:failedJobRetryTimeCycle>often</camunda:failedJobRetryTimeCycle></bpmn:extensionElements></bpmn:userTask>""", "R<n>/")]
     [InlineData("""<bpmn:startEvent id="s" /><bpmn:subProcess id="esp" triggeredByEvent="true" />""", "an event sub-process needs exactly one start event")]
     public async Task Unsupported_or_broken_content_is_named(string content, string expected)

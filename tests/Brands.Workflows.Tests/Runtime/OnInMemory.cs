@@ -27,3 +27,7 @@ public sealed class MessageTests(InMemoryStoreProvider p) : MessageScenarios(p),
 public sealed class SignalTests(InMemoryStoreProvider p) : SignalScenarios(p), IClassFixture<InMemoryStoreProvider>;
 
 public sealed class EventSubProcessTests(InMemoryStoreProvider p) : EventSubProcessScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class DefinitionVersionTests(InMemoryStoreProvider p) : DefinitionVersionScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class CamundaCompatibilityTests(InMemoryStoreProvider p) : CamundaCompatibilityScenarios(p), IClassFixture<InMemoryStoreProvider>;

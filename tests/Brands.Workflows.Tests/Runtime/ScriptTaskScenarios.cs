@@ -35,7 +35,8 @@ public abstract class ScriptTaskScenarios(IStoreProvider stores) : EngineScenari
     [InlineData("function f(n) { return f(n + 1); } f(0);", "recursed deeper than 64 calls")]
     [InlineData("var s = 0; for (var i = 0; i < 1e12; i++) { s += i; }", "and was stopped")]
     [InlineData("var s = 'x'; for (var i = 0; i < 40; i++) { s += s; }", "allocated more than 64 MB")]
-    [InlineData("var a = [], s = new Array(16384).join('x'); for (var i = 0; i < 4000; i++) { a.push(s + i); }", "allocated more than 64 MB")]
+    [InlineData("var a = [], s = new Array(16384).join('x'); for (var i = 0; i < 4000; i++) { a.push(s.toUpperCase() + i); }", "allocated more than 64 MB")]
+    [InlineData("var a = []; for (var i = 0; i < 9000; i++) { a.push(new Array(4096).fill(i)); }", "allocated more than 64 MB")]
     public async Task A_runaway_script_raises_an_incident_and_the_engine_carries_on(string code, string expected)
     {
         var harness = NewHarness();
@@ -81,11 +82,10 @@ public abstract class ScriptTaskScenarios(IStoreProvider stores) : EngineScenari
     }
 
     [Fact]
-    public async Task The_memory_limit_counts_what_a_script_allocates_not_the_cases_variables_or_the_step_hook()
+    public async Task The_memory_limit_counts_what_a_script_allocates_not_the_cases_variables()
     {
         // A case with a large variable (50,000 records) and a hundred others; a script that reads it and loops
-        // 3,000 times: what the limit must not count is converting the variables for Jint and Jint's per-step
-        // description (which grows with the number of variables).
+        // 3,000 times: what the limit must not count is converting the variables for Jint.
         var variables = new System.Text.Json.Nodes.JsonObject
         {
             ["items"] = new System.Text.Json.Nodes.JsonArray([.. Enumerable.Range(0, 50_000).Select(i =>
@@ -102,6 +102,30 @@ public abstract class ScriptTaskScenarios(IStoreProvider stores) : EngineScenari
 
         Assert.Empty(await Store.GetOpenIncidentsAsync(started.Id));
         Assert.Equal(50_000 + 4_498_500, started.Variables["total"]!.GetValue<long>());
+    }
+
+    [Theory]
+    [InlineData("new Array(30000000).join('x').length", "and was stopped")]
+    [InlineData("var s = new Array(30000000).join(','); s.length", "and was stopped")]
+    [InlineData("/^(a+)+$/.test('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!')", "ran a regular expression longer than 200 ms")]
+    [InlineData("'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!'.replace(/(a|aa)+$/, 'b')", "ran a regular expression longer than 200 ms")]
+    public async Task One_long_builtin_call_is_stopped_within_the_time_limit(string code, string expected)
+    {
+        // A single statement that runs long inside the runtime (a 30-million-element join, a regular expression that
+        // backtracks catastrophically) is not between two statements, where a step limit would look; Jint's own
+        // deadline and regex timeout stop it. Without them each of these runs for minutes.
+        var harness = NewHarness(new WorkflowEngineOptions { ScriptTimeout = TimeSpan.FromMilliseconds(200) });
+        await harness.Engine.DeployAsync(Script("warm", "1 + 1"));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var started = await harness.StartAsync(Script("long", code, "result"));
+
+        clock.Stop();
+        Assert.Equal(["calc"], started.ActiveElementIds);
+        Assert.False(started.Variables.ContainsKey("result"));
+        Assert.Contains(expected, Assert.Single(await Store.GetOpenIncidentsAsync(started.Id)).Message, StringComparison.Ordinal);
+        // The limit plus the rest of the command (deploy, start, commit) on a busy shared machine.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed.TotalMilliseconds:N0} ms");
     }
 
     [Fact]

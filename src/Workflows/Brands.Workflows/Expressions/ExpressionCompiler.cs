@@ -1,5 +1,6 @@
 using Brands.Workflows.Model;
-using Jint.Parser;
+using Acornima;
+using Jint;
 
 namespace Brands.Workflows.Expressions;
 
@@ -76,17 +77,17 @@ internal static class ExpressionCompiler
 
         try
         {
-            var program = new JavaScriptParser().Parse(code);
-            return new CompiledScript(code, program);
+            return new CompiledScript(code, Engine.PrepareScript(code));
         }
-        catch (ParserException e)
+        catch (ScriptPreparationException e)
         {
-            error = $"the expression '{Shorten(shown)}' does not parse: {e.Description}";
+            var reason = e.InnerException is ParseErrorException parse ? parse.Description : e.Message;
+            error = $"the expression '{Shorten(shown)}' does not parse: {reason}";
             return null;
         }
     }
 
-    /// <summary>Finds the '}' closing a <c>${</c>, skipping braces inside string literals and nested objects.</summary>
+    /// <summary>Finds the '}' closing a <c>${</c>, skipping braces inside string and template literals and nested objects.</summary>
     private static int FindClosingBrace(string text, int start)
     {
         var depth = 0;
@@ -105,7 +106,7 @@ internal static class ExpressionCompiler
                     quote = null;
                 }
             }
-            else if (c is '\'' or '"')
+            else if (c is '\'' or '"' or '`')
             {
                 quote = c;
             }

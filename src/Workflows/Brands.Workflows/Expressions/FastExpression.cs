@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Jint.Parser.Ast;
+using Acornima;
+using Acornima.Ast;
 
 namespace Brands.Workflows.Expressions;
 
@@ -25,19 +26,20 @@ internal sealed class FastExpression
     private FastExpression(Expression root) => _root = root;
 
     /// <summary>A fast form of the program, or null when it uses anything beyond the simple subset.</summary>
-    public static FastExpression? TryCreate(Jint.Parser.Ast.Program program) =>
-        program.Body.Count == 1 && program.Body.First() is ExpressionStatement { Expression: var e } && IsSimple(e)
+    public static FastExpression? TryCreate(Script? program) =>
+        program is { Body.Count: 1 } && program.Body[0] is ExpressionStatement { Expression: var e } && IsSimple(e)
             ? new FastExpression(e)
             : null;
 
     private static bool IsSimple(Expression e) => e switch
     {
-        Literal literal => literal.Type == SyntaxNodes.Literal && literal.Value is null or bool or double or string,
+        Literal literal => literal.Kind is TokenKind.NullLiteral or TokenKind.BooleanLiteral or TokenKind.NumericLiteral or TokenKind.StringLiteral
+            && literal.Value is null or bool or double or string,
         Identifier => true,
-        MemberExpression m => IsSimple(m.Object) && (m.Computed ? IsSimple(m.Property) : m.Property is Identifier),
-        BinaryExpression b => b.Operator is not (BinaryOperator.InstanceOf or BinaryOperator.In) && IsSimple(b.Left) && IsSimple(b.Right),
-        LogicalExpression l => IsSimple(l.Left) && IsSimple(l.Right),
-        UnaryExpression u => u.Operator is UnaryOperator.LogicalNot or UnaryOperator.Minus or UnaryOperator.Plus && IsSimple(u.Argument),
+        MemberExpression m => !m.Optional && IsSimple(m.Object) && (m.Computed ? IsSimple(m.Property) : m.Property is Identifier),
+        LogicalExpression l => l.Operator is Operator.LogicalAnd or Operator.LogicalOr && IsSimple(l.Left) && IsSimple(l.Right),
+        BinaryExpression b => b.Operator is not (Operator.InstanceOf or Operator.In) && IsSimple(b.Left) && IsSimple(b.Right),
+        UnaryExpression u => u.Operator is Operator.LogicalNot or Operator.UnaryNegation or Operator.UnaryPlus && IsSimple(u.Argument),
         ConditionalExpression c => IsSimple(c.Test) && IsSimple(c.Consequent) && IsSimple(c.Alternate),
         _ => false,
     };
@@ -79,9 +81,9 @@ internal sealed class FastExpression
                 var argument = Eval(u.Argument, scope);
                 return argument == Unsupported ? Unsupported : u.Operator switch
                 {
-                    UnaryOperator.LogicalNot => !Truthy(argument),
-                    UnaryOperator.Minus when argument is double d => -d,
-                    UnaryOperator.Plus when argument is double d => d,
+                    Operator.LogicalNot => !Truthy(argument),
+                    Operator.UnaryNegation when argument is double d => -d,
+                    Operator.UnaryPlus when argument is double d => d,
                     _ => Unsupported,
                 };
             case LogicalExpression l:
@@ -91,7 +93,7 @@ internal sealed class FastExpression
                     return Unsupported;
                 }
 
-                return (l.Operator == LogicalOperator.LogicalAnd) == Truthy(left) ? Eval(l.Right, scope) : left;
+                return (l.Operator == Operator.LogicalAnd) == Truthy(left) ? Eval(l.Right, scope) : left;
             case ConditionalExpression c:
                 var test = Eval(c.Test, scope);
                 return test == Unsupported ? Unsupported : Eval(Truthy(test) ? c.Consequent : c.Alternate, scope);
@@ -120,21 +122,21 @@ internal sealed class FastExpression
         };
     }
 
-    private static object? Binary(BinaryOperator op, object? x, object? y)
+    private static object? Binary(Operator op, object? x, object? y)
     {
         switch (op)
         {
-            case BinaryOperator.StrictlyEqual or BinaryOperator.StricltyNotEqual:
-                return IsPrimitive(x) && IsPrimitive(y) ? (op == BinaryOperator.StrictlyEqual) == StrictEquals(x, y) : Unsupported;
-            case BinaryOperator.Equal or BinaryOperator.NotEqual:
+            case Operator.StrictEquality or Operator.StrictInequality:
+                return IsPrimitive(x) && IsPrimitive(y) ? (op == Operator.StrictEquality) == StrictEquals(x, y) : Unsupported;
+            case Operator.Equality or Operator.Inequality:
                 // Loose equality is exact only between values of one type, or between null and undefined.
                 if (IsNullish(x) && IsNullish(y))
                 {
-                    return op == BinaryOperator.Equal;
+                    return op == Operator.Equality;
                 }
 
                 return IsPrimitive(x) && IsPrimitive(y) && (x?.GetType() == y?.GetType() || IsNullish(x) || IsNullish(y))
-                    ? (op == BinaryOperator.Equal) == StrictEquals(x, y)
+                    ? (op == Operator.Equality) == StrictEquals(x, y)
                     : Unsupported;
         }
 
@@ -142,15 +144,15 @@ internal sealed class FastExpression
         {
             return op switch
             {
-                BinaryOperator.Plus => a + b,
-                BinaryOperator.Minus => a - b,
-                BinaryOperator.Times => a * b,
-                BinaryOperator.Divide => a / b,
-                BinaryOperator.Modulo => a % b,
-                BinaryOperator.Greater => a > b,
-                BinaryOperator.GreaterOrEqual => a >= b,
-                BinaryOperator.Less => a < b,
-                BinaryOperator.LessOrEqual => a <= b,
+                Operator.Addition => a + b,
+                Operator.Subtraction => a - b,
+                Operator.Multiplication => a * b,
+                Operator.Division => a / b,
+                Operator.Remainder => a % b,
+                Operator.GreaterThan => a > b,
+                Operator.GreaterThanOrEqual => a >= b,
+                Operator.LessThan => a < b,
+                Operator.LessThanOrEqual => a <= b,
                 _ => Unsupported,
             };
         }
@@ -160,11 +162,11 @@ internal sealed class FastExpression
             var order = string.CompareOrdinal(s, t);
             return op switch
             {
-                BinaryOperator.Plus => s + t,
-                BinaryOperator.Greater => order > 0,
-                BinaryOperator.GreaterOrEqual => order >= 0,
-                BinaryOperator.Less => order < 0,
-                BinaryOperator.LessOrEqual => order <= 0,
+                Operator.Addition => s + t,
+                Operator.GreaterThan => order > 0,
+                Operator.GreaterThanOrEqual => order >= 0,
+                Operator.LessThan => order < 0,
+                Operator.LessThanOrEqual => order <= 0,
                 _ => Unsupported,
             };
         }

@@ -3,7 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jint;
 using Jint.Native;
-using Jint.Runtime;
+using Jint.Native.Function;
+using Jint.Native.Object;
 
 namespace Brands.Workflows.Expressions;
 
@@ -17,29 +18,29 @@ internal static class JsConversion
             case null:
                 return JsValue.Null;
             case JsonObject obj:
-                var instance = engine.Object.Construct(Arguments.Empty);
+                var instance = new JsObject(engine);
                 foreach (var (key, value) in obj)
                 {
-                    instance.Put(key, ToJs(engine, value), false);
+                    instance.Set(key, ToJs(engine, value));
                 }
 
                 return instance;
             case JsonArray array:
-                var js = engine.Array.Construct(Arguments.Empty);
+                var items = new JsValue[array.Count];
                 for (var i = 0; i < array.Count; i++)
                 {
-                    js.Put(i.ToString(CultureInfo.InvariantCulture), ToJs(engine, array[i]), false);
+                    items[i] = ToJs(engine, array[i]);
                 }
 
-                return js;
+                return new JsArray(engine, items);
             default:
                 var element = node.AsValue();
                 return element.GetValueKind() switch
                 {
-                    JsonValueKind.True => new JsValue(true),
-                    JsonValueKind.False => new JsValue(false),
-                    JsonValueKind.Number => new JsValue(JsonNumbers.ToDouble(element)),
-                    JsonValueKind.String => new JsValue(element.GetValue<string>()),
+                    JsonValueKind.True => JsBoolean.True,
+                    JsonValueKind.False => JsBoolean.False,
+                    JsonValueKind.Number => JsNumber.Create(JsonNumbers.ToDouble(element)),
+                    JsonValueKind.String => new JsString(element.GetValue<string>()),
                     _ => JsValue.Null,
                 };
         }
@@ -73,33 +74,42 @@ internal static class JsConversion
             return Math.Floor(number) == number && Math.Abs(number) < 9e15 ? JsonValue.Create((long)number) : JsonValue.Create(number);
         }
 
+        if (value.IsBigInt())
+        {
+            // JSON has no BigInt: a value a double holds exactly is stored as a number, a larger one as its digits.
+            var big = Jint.Runtime.TypeConverter.ToBigInt(value);
+            return System.Numerics.BigInteger.Abs(big) < 9_000_000_000_000_000
+                ? JsonValue.Create((long)big)
+                : JsonValue.Create(big.ToString(CultureInfo.InvariantCulture));
+        }
+
         if (value.IsString())
         {
             return JsonValue.Create(value.AsString());
         }
 
-        if (value.IsDate())
+        if (value is JsDate date)
         {
-            return JsonValue.Create(value.AsDate().ToDateTime().ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+            // An invalid date (new Date('x')) has no instant to store.
+            return double.IsNaN(date.DateValue)
+                ? null
+                : JsonValue.Create(date.ToDateTime().ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
         }
 
-        if (value.IsArray())
+        if (value is JsArray array)
         {
-            var array = value.AsArray();
-            var length = (int)TypeConverter.ToNumber(array.Get("length"));
             var result = new JsonArray();
-            for (var i = 0; i < length; i++)
+            for (uint i = 0; i < array.Length; i++)
             {
-                result.Add(ToJson(array.Get(i.ToString(CultureInfo.InvariantCulture)), depth + 1));
+                result.Add(ToJson(array.Get(i), depth + 1));
             }
 
             return result;
         }
 
-        if (value.IsObject())
+        if (value is ObjectInstance obj)
         {
-            var obj = value.AsObject();
-            if (obj is Jint.Native.Function.FunctionInstance)
+            if (obj is Function)
             {
                 return null;
             }
@@ -107,9 +117,9 @@ internal static class JsConversion
             var result = new JsonObject();
             foreach (var (key, descriptor) in obj.GetOwnProperties())
             {
-                if (descriptor.Enumerable == true && descriptor.Value is { } v && !(v.IsObject() && v.AsObject() is Jint.Native.Function.FunctionInstance))
+                if (key.IsString() && descriptor.Enumerable && descriptor.Value is { } v and not Function)
                 {
-                    result[key] = ToJson(v, depth + 1);
+                    result[key.AsString()] = ToJson(v, depth + 1);
                 }
             }
 

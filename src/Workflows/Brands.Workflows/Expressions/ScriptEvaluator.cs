@@ -1,10 +1,11 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Brands.Workflows.Model;
 using Jint;
 using Jint.Native;
 using Jint.Runtime;
-using Jint.Runtime.Debugger;
+using Jint.Runtime.Interop;
 
 namespace Brands.Workflows.Expressions;
 
@@ -23,8 +24,9 @@ internal interface IScriptScope
 }
 
 /// <summary>
-/// Evaluates expressions and scripts in a fresh, sandboxed Jint engine: no CLR access, and limits on statements,
-/// recursion and time (DESIGN §3.2). Breaking a limit throws <see cref="ScriptFailedException"/>.
+/// Evaluates expressions and scripts in a fresh, sandboxed Jint engine (ES2023): no CLR access, and Jint's own
+/// limits on statements, recursion, memory, time and regular-expression matching (DESIGN §3.2, README "Scripts and
+/// expressions"). Breaking a limit throws <see cref="ScriptFailedException"/>.
 /// </summary>
 internal sealed class ScriptEvaluator
 {
@@ -32,11 +34,13 @@ internal sealed class ScriptEvaluator
     // time limit; running one trivial script up front keeps that cost out of the first case's limit.
     private static readonly Lazy<bool> WarmedUp = new(() =>
     {
-        new Engine().Execute("var warm = [1, 2].map(function (x) { return x * 2; }).join(',');");
+        new Engine().Execute("var warm = [1, 2].map(function (x) { return x * 2; }).join(',') + /a+/.test('aa');");
         return true;
     });
 
     private readonly WorkflowEngineOptions _options;
+    private long _fastEvaluations;
+    private long _engineEvaluations;
 
     public ScriptEvaluator(WorkflowEngineOptions options)
     {
@@ -46,6 +50,12 @@ internal sealed class ScriptEvaluator
 
     /// <summary>Off only in tests that compare the fast path with the full engine.</summary>
     internal bool UseFastPath { get; init; } = true;
+
+    /// <summary>How many scripts were answered by <see cref="FastExpression"/> without starting Jint.</summary>
+    internal long FastEvaluations => Interlocked.Read(ref _fastEvaluations);
+
+    /// <summary>How many scripts ran in a Jint engine.</summary>
+    internal long EngineEvaluations => Interlocked.Read(ref _engineEvaluations);
 
     public JsonNode? Evaluate(Expression expression, IScriptScope scope)
     {
@@ -73,25 +83,22 @@ internal sealed class ScriptEvaluator
     {
         if (UseFastPath && script.Fast is { } fastPath && fastPath.Evaluate(scope) is var fast && fast != FastExpression.Unsupported)
         {
+            Interlocked.Increment(ref _fastEvaluations);
             return (JsonNode?)fast;
         }
 
-        var memoryLimit = _options.ScriptMaxAllocatedBytes;
+        Interlocked.Increment(ref _engineEvaluations);
         var engine = new Engine(o =>
         {
             o.MaxStatements(_options.ScriptMaxStatements)
                 .LimitRecursion(_options.ScriptRecursionLimit)
-                .TimeoutInterval(_options.ScriptTimeout);
-            if (memoryLimit > 0)
+                .TimeoutInterval(_options.ScriptTimeout)
+                .RegexTimeoutInterval(_options.ScriptTimeout);
+            if (_options.ScriptMaxAllocatedBytes > 0)
             {
-                o.DebugMode();
+                o.LimitMemory(_options.ScriptMaxAllocatedBytes);
             }
         });
-        var meter = memoryLimit > 0 ? new AllocationMeter(memoryLimit, () => Describe(script)) : null;
-        if (meter is not null)
-        {
-            engine.Step += meter.OnStep;
-        }
 
         try
         {
@@ -101,9 +108,7 @@ internal sealed class ScriptEvaluator
             }
 
             engine.SetValue("execution", CreateExecution(engine, scope));
-            meter?.Start();
-            engine.Execute(script.Program);
-            return JsConversion.ToJson(engine.GetCompletionValue());
+            return JsConversion.ToJson(engine.Evaluate(script.Prepared));
         }
         catch (JavaScriptException e)
         {
@@ -117,7 +122,15 @@ internal sealed class ScriptEvaluator
         {
             throw new ScriptFailedException($"{Describe(script)} recursed deeper than {_options.ScriptRecursionLimit} calls and was stopped");
         }
-        catch (TimeoutException)
+        catch (MemoryLimitExceededException)
+        {
+            throw new ScriptFailedException($"{Describe(script)} allocated more than {_options.ScriptMaxAllocatedBytes / 1048576.0:0.#} MB and was stopped");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw new ScriptFailedException($"{Describe(script)} ran a regular expression longer than {_options.ScriptTimeout.TotalMilliseconds:N0} ms and was stopped");
+        }
+        catch (Exception e) when (e is TimeoutException or ExecutionCanceledException)
         {
             throw new ScriptFailedException($"{Describe(script)} ran longer than {_options.ScriptTimeout.TotalMilliseconds:N0} ms and was stopped");
         }
@@ -133,45 +146,20 @@ internal sealed class ScriptEvaluator
         }
     }
 
-    /// <summary>
-    /// The memory limit. Jint 2.10 has none of its own; in debug mode it calls a step hook before each statement,
-    /// where this reads what the thread has allocated since the script started. Debug mode itself allocates a
-    /// description of every step (about 2 KB, plus about 0.2 KB per global variable, so it grows with the case's
-    /// variables): twice what the first step cost is allowed per step and not counted, so that only what the
-    /// script's statements allocate beyond that counts towards the limit.
-    /// </summary>
-    private sealed class AllocationMeter(long limit, Func<string> describe)
+    private static JsObject CreateExecution(Engine engine, IScriptScope scope)
     {
-        private long _start;
-        private long _allowancePerStep = -1;
-        private long _steps;
-
-        public void Start() => _start = GC.GetAllocatedBytesForCurrentThread();
-
-        public StepMode OnStep(object? sender, DebugInformation step)
+        var execution = new JsObject(engine);
+        JsValue businessKey = scope.BusinessKey is { } key ? new JsString(key) : JsValue.Null;
+        execution.Set("processBusinessKey", businessKey);
+        execution.Set("businessKey", businessKey);
+        execution.Set("processInstanceId", new JsString(scope.CaseId.ToString()));
+        execution.Set("setVariable", new ClrFunction(engine, "setVariable", (_, arguments) =>
         {
-            var allocated = GC.GetAllocatedBytesForCurrentThread() - _start;
-            if (_allowancePerStep < 0)
-            {
-                _allowancePerStep = 2 * allocated + 1024;
-            }
-
-            return allocated - (++_steps * _allowancePerStep) <= limit
-                ? StepMode.Into
-                : throw new ScriptFailedException($"{describe()} allocated more than {limit / 1048576.0:0.#} MB and was stopped");
-        }
-    }
-
-    private static JsValue CreateExecution(Engine engine, IScriptScope scope)
-    {
-        var execution = engine.Object.Construct(Arguments.Empty);
-        execution.Put("processBusinessKey", scope.BusinessKey is { } key ? new JsValue(key) : JsValue.Null, false);
-        execution.Put("businessKey", scope.BusinessKey is { } key2 ? new JsValue(key2) : JsValue.Null, false);
-        execution.Put("processInstanceId", new JsValue(scope.CaseId.ToString()), false);
-        execution.Put("setVariable", JsValue.FromObject(engine, new Action<string, JsValue>((name, value) =>
-            scope.SetVariable(name, JsConversion.ToJson(value)))), false);
-        execution.Put("getVariable", JsValue.FromObject(engine, new Func<string, JsValue>(name =>
-            JsConversion.ToJs(engine, scope.VisibleVariables().FirstOrDefault(v => v.Key == name).Value))), false);
+            scope.SetVariable(TypeConverter.ToString(arguments.At(0)), JsConversion.ToJson(arguments.At(1)));
+            return JsValue.Undefined;
+        }));
+        execution.Set("getVariable", new ClrFunction(engine, "getVariable", (_, arguments) =>
+            scope.TryGetVariable(TypeConverter.ToString(arguments.At(0)), out var value) ? JsConversion.ToJs(engine, value) : JsValue.Null));
         return execution;
     }
 

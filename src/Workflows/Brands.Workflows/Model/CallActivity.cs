@@ -8,4 +8,9 @@ public sealed class CallActivity(string id, string? name, int line, Expression c
     public List<VariableMapping> Out { get; } = [];
     /// <summary><c>camunda:in businessKey="…"</c>.</summary>
     public Expression? BusinessKey { get; internal set; }
+    public CalledElementBinding Binding { get; internal set; }
+    /// <summary><c>camunda:calledElementVersion</c>, when <see cref="Binding"/> is <see cref="CalledElementBinding.Version"/>.</summary>
+    public Expression? CalledVersion { get; internal set; }
+    /// <summary><c>camunda:calledElementVersionTag</c>, when <see cref="Binding"/> is <see cref="CalledElementBinding.VersionTag"/>.</summary>
+    public Expression? CalledVersionTag { get; internal set; }
 }

@@ -26,11 +26,11 @@ public sealed class Expression
 /// <summary>Either literal text or a compiled script.</summary>
 internal sealed record ExpressionPart(string? Text, CompiledScript? Script);
 
-/// <summary>JavaScript parsed once at deploy time.</summary>
-internal sealed class CompiledScript(string code, Jint.Parser.Ast.Program program)
+/// <summary>JavaScript parsed and prepared once at deploy time; a prepared script is immutable and shared by every engine that runs it.</summary>
+internal sealed class CompiledScript(string code, Jint.Prepared<Acornima.Ast.Script> prepared)
 {
     public string Code { get; } = code;
-    public Jint.Parser.Ast.Program Program { get; } = program;
+    public Jint.Prepared<Acornima.Ast.Script> Prepared { get; } = prepared;
     /// <summary>The same expression evaluated without a JavaScript engine, when it is simple enough.</summary>
-    public Expressions.FastExpression? Fast { get; } = Expressions.FastExpression.TryCreate(program);
+    public Expressions.FastExpression? Fast { get; } = Expressions.FastExpression.TryCreate(prepared.Program);
 }

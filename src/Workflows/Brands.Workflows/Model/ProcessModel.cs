@@ -7,6 +7,8 @@ public sealed class ProcessModel(string id, string? name, int line, bool isExecu
     public string? Name { get; } = name;
     public int Line { get; } = line;
     public bool IsExecutable { get; } = isExecutable;
+    /// <summary><c>camunda:versionTag</c>: a name for this version that call activities can bind to.</summary>
+    public string? VersionTag { get; init; }
     public FlowContainer Body { get; } = new(id);
 
     /// <summary>

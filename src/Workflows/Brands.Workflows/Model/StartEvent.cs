@@ -11,4 +11,7 @@ public sealed class StartEvent(string id, string? name, int line, EventTrigger? 
 
     /// <summary>For an event sub-process's start: whether it cancels the rest of its enclosing scope.</summary>
     public bool IsInterrupting { get; } = isInterrupting;
+
+    /// <summary><c>camunda:initiator</c>: the variable that receives the name of the user who started the case.</summary>
+    public string? Initiator { get; internal set; }
 }

@@ -15,6 +15,7 @@ internal sealed partial class BpmnParser
         _elements[node] = element;
         var local = element.Name.LocalName;
         CheckAttributes(element, local);
+        ParseCamundaAttributes(element, node);
         node.AsyncBefore = CamundaAttr(element, "asyncBefore") == "true" || CamundaAttr(element, "async") == "true";
         node.AsyncAfter = CamundaAttr(element, "asyncAfter") == "true";
 
@@ -70,6 +71,10 @@ internal sealed partial class BpmnParser
                     Error(element, $"camunda:{name} is not supported on <{local}>");
                 }
             }
+            else if (MisboundCamunda(attribute.Name, element) is { } misbound)
+            {
+                Error(element, misbound);
+            }
             else if (ForeignEngines.TryGetValue(ns, out var engine))
             {
                 Error(element, $"the attribute {attribute.Name.LocalName} is an extension of {engine} ({ns}), which this engine does not execute; use the Camunda 7 namespace {Camunda.NamespaceName}");
@@ -101,6 +106,7 @@ internal sealed partial class BpmnParser
             case "properties":
                 break;
             case "in" or "out" when node is CallActivity:
+                CheckMappingTarget(element, extension);
                 break;
             default:
                 if (_strict)
@@ -150,16 +156,14 @@ internal sealed partial class BpmnParser
     private MultiInstance ParseMultiInstance(XElement element, XElement mi)
     {
         var cardinality = mi.Element(Bpmn + "loopCardinality")?.Value.Trim();
-        var collection = CamundaAttr(mi, "collection");
+        // BPMN's own form (loopDataInputRef naming the collection variable, inputDataItem naming the element
+        // variable) is read as Camunda reads it; camunda:collection and camunda:elementVariable take precedence.
+        var collection = CamundaAttr(mi, "collection") ?? NonEmpty(mi.Element(Bpmn + "loopDataInputRef")?.Value.Trim());
+        var elementVariable = CamundaAttr(mi, "elementVariable") ?? NonEmpty(mi.Element(Bpmn + "inputDataItem") is { } item ? Attr(item, "name") : null);
         var condition = mi.Element(Bpmn + "completionCondition")?.Value.Trim();
         if (string.IsNullOrEmpty(cardinality) && string.IsNullOrEmpty(collection))
         {
-            Error(element, "multi-instance needs loopCardinality or camunda:collection");
-        }
-
-        if (mi.Element(Bpmn + "loopDataInputRef") is not null && collection is null)
-        {
-            Error(element, "loopDataInputRef is not supported; use camunda:collection and camunda:elementVariable");
+            Error(element, "multi-instance needs loopCardinality, camunda:collection or loopDataInputRef");
         }
 
         return new MultiInstance
@@ -168,10 +172,12 @@ internal sealed partial class BpmnParser
             LoopCardinality = string.IsNullOrEmpty(cardinality) ? null : CompileExpression(element, cardinality, "loopCardinality"),
             Collection = string.IsNullOrEmpty(collection) ? null
                 : CompileExpression(element, collection.Contains("${", StringComparison.Ordinal) ? collection : $"${{{collection}}}", "camunda:collection"),
-            ElementVariable = CamundaAttr(mi, "elementVariable"),
+            ElementVariable = elementVariable,
             CompletionCondition = string.IsNullOrEmpty(condition) ? null : CompileExpression(element, condition, "completionCondition"),
         };
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     /// <summary>Structural checks that need the flows in place.</summary>
     private void CheckNode(FlowNode node)

@@ -104,6 +104,11 @@ internal sealed partial class BpmnParser
             return null;
         }
 
+        if (_disallowed.Contains(local))
+        {
+            Error(element, $"<{local}> is not allowed on this server (Workflows:DisallowedElements)");
+        }
+
         RequireId(element);
         var id = Attr(element, "id") ?? "";
         var name = Attr(element, "name");
@@ -131,6 +136,11 @@ internal sealed partial class BpmnParser
         if (node is not null)
         {
             ParseCommon(element, node);
+        }
+        else
+        {
+            // Not built, so its attributes were not checked: a misbound camunda: prefix is often why.
+            CheckMisbound(element);
         }
 
         return node;
@@ -219,7 +229,11 @@ internal sealed partial class BpmnParser
     /// <summary>Reports another engine's extension element, naming the flow element that holds it.</summary>
     private void CheckForeign(XElement element, XElement? owner = null)
     {
-        if (ForeignEngines.TryGetValue(element.Name.NamespaceName, out var engine))
+        if (MisboundCamunda(element.Name, element, isElement: true) is { } misbound)
+        {
+            Error(Attr(owner ?? element, "id"), Line(owner ?? element), misbound);
+        }
+        else if (ForeignEngines.TryGetValue(element.Name.NamespaceName, out var engine))
         {
             Error(Attr(owner ?? element, "id"), Line(owner ?? element),
                 $"<{element.Name.LocalName}> is an extension of {engine} ({element.Name.NamespaceName}), which this engine does not execute");

@@ -19,10 +19,20 @@ internal sealed partial class BpmnParser
     /// <summary>False while reading a non-executable process next to executable ones: Camunda skips those.</summary>
     private bool _strict = true;
 
+    /// <summary>
+    /// True when re-reading a definition that was accepted at deploy: no rule may refuse it now (README "Definitions
+    /// and versions"). Every rule refuses through <see cref="Error(string?, int, string)"/>, and no rule changes what
+    /// is built, so a re-read builds what the deploy built.
+    /// </summary>
+    private bool _rereading;
+
+    /// <summary>Element kinds (local names) refused at deploy on top of the engine's own rules.</summary>
+    private IReadOnlySet<string> _disallowed = new HashSet<string>();
+
     /// <summary>Parses and checks the file. The document is returned even with errors, so later checks can add theirs.</summary>
-    public static (BpmnDocument? Document, IReadOnlyList<ValidationError> Errors) Parse(string xml, int maxCharacters)
+    public static (BpmnDocument? Document, IReadOnlyList<ValidationError> Errors) Parse(string xml, int maxCharacters, IReadOnlySet<string>? disallowedElements = null)
     {
-        var parser = new BpmnParser();
+        var parser = new BpmnParser { _disallowed = disallowedElements ?? new HashSet<string>() };
         var xdoc = SafeXmlLoader.Load(xml, maxCharacters, parser._errors);
         if (xdoc?.Root is not { } root)
         {
@@ -31,6 +41,17 @@ internal sealed partial class BpmnParser
 
         var document = parser.ParseDefinitions(root);
         return (document, parser._errors);
+    }
+
+    /// <summary>
+    /// Reads a stored definition that was accepted when it was deployed, without judging it again: today's rules may
+    /// be stricter than those it passed, and cases running on it must carry on. Null when the XML cannot be read at all.
+    /// </summary>
+    public static BpmnDocument? Reread(string xml)
+    {
+        var parser = new BpmnParser { _rereading = true };
+        var xdoc = SafeXmlLoader.Load(xml, int.MaxValue, parser._errors);
+        return xdoc?.Root is { } root && parser._errors.Count == 0 ? parser.ParseDefinitions(root) : null;
     }
 
     private BpmnDocument ParseDefinitions(XElement root)
@@ -42,6 +63,7 @@ internal sealed partial class BpmnParser
             return document;
         }
 
+        _declaredIds.UnionWith(root.Descendants().Select(e => Attr(e, "id")).OfType<string>());
         foreach (var error in root.Elements(Bpmn + "error"))
         {
             if (Attr(error, "id") is { } id)
@@ -74,8 +96,12 @@ internal sealed partial class BpmnParser
         {
             // A file without executable processes is checked whole, so its author learns everything at once.
             _strict = IsExecutable(element) || !anyExecutable;
-            var process = new ProcessModel(Attr(element, "id") ?? "", Attr(element, "name"), Line(element), IsExecutable(element));
-            RequireId(element);
+            var process = new ProcessModel(Attr(element, "id") ?? "", Attr(element, "name"), Line(element), IsExecutable(element))
+            {
+                VersionTag = CamundaAttr(element, "versionTag"),
+            };
+            RequireId(element, generate: false);
+            CheckProcessAttributes(element);
             _timeZone = process.TimeZone = ReadTimeZone(element);
             ParseContainer(element, process.Body, process);
             if (_strict)
@@ -148,28 +174,63 @@ internal sealed partial class BpmnParser
         }
     }
 
-    private void Error(XElement element, string message) => Error(Attr(element, "id"), Line(element), message);
+    // An element whose id was generated is named by its line alone: the generated id is in no file.
+    private void Error(XElement element, string message) =>
+        Error(element.Annotation<GeneratedId>() is null ? Attr(element, "id") : null, Line(element), message);
 
     private void Error(string? id, int line, string message)
     {
-        if (_strict)
+        if (_strict && !_rereading)
         {
             _errors.Add(new ValidationError(id, line, message));
         }
     }
 
-    private void RequireId(XElement element)
+    /// <summary>
+    /// Checks the element's id is unique. An id is optional in BPMN 2.0 (Camunda accepts a sequence flow without
+    /// one): a missing id is generated from the element's kind and position, so re-reading the same XML gives the
+    /// same id, and written onto the in-memory element, so every later step reads it like a written one.
+    /// </summary>
+    private void RequireId(XElement element, bool generate = true)
     {
         var id = Attr(element, "id");
         if (string.IsNullOrWhiteSpace(id))
         {
-            Error(element, $"<{element.Name.LocalName}> has no id");
+            if (!generate)
+            {
+                Error(element, $"<{element.Name.LocalName}> has no id");
+                return;
+            }
+
+            id = GenerateId(element);
+            element.SetAttributeValue("id", id);
+            element.AddAnnotation(new GeneratedId());
         }
-        else if (!_ids.Add(id))
+
+        if (!_ids.Add(id))
         {
             Error(element, $"the id '{id}' is used more than once");
         }
     }
+
+    private string GenerateId(XElement element)
+    {
+        var position = element is IXmlLineInfo { } info && info.HasLineInfo()
+            ? $"{info.LineNumber}_{info.LinePosition}"
+            : element.ElementsBeforeSelf().Count().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var id = $"{element.Name.LocalName}_{position}";
+        for (var n = 2; _declaredIds.Contains(id) || _ids.Contains(id); n++)
+        {
+            id = $"{element.Name.LocalName}_{position}_{n}";
+        }
+
+        return id;
+    }
+
+    /// <summary>Marks an element whose id the parser generated.</summary>
+    private sealed class GeneratedId;
+
+    private readonly HashSet<string> _declaredIds = new(StringComparer.Ordinal);
 
     internal static string? Attr(XElement element, string name) => element.Attribute(name)?.Value;
 

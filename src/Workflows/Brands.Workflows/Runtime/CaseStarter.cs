@@ -12,6 +12,17 @@ internal static class CaseStarter
         var context = runner.Context;
         var process = await context.Services.Definitions.GetProcessAsync(definition.Id, runner.CancellationToken);
         var id = Guid.CreateVersion7(context.Now);
+        var start = startEventId is null
+            ? process.Body.StartEvents.FirstOrDefault(s => s.Trigger is null)
+                ?? throw new WorkflowInputException($"Process '{definition.Key}' has no none start event: it starts by its timer, message or signal.")
+            : process.Body.StartEvents.First(s => s.Id == startEventId);
+        if (start.Initiator is { } initiator && context.UserId is { } user)
+        {
+            // camunda:initiator: the user whose command started the case (README "The engine").
+            variables ??= [];
+            variables[initiator] = user;
+        }
+
         var record = new InstanceRecord
         {
             Id = id,
@@ -42,10 +53,6 @@ internal static class CaseStarter
         }
 
         context.History(@case, "instance-started", null, started);
-        var start = startEventId is null
-            ? process.Body.StartEvents.FirstOrDefault(s => s.Trigger is null)
-                ?? throw new WorkflowInputException($"Process '{definition.Key}' has no none start event: it starts by its timer, message or signal.")
-            : process.Body.StartEvents.First(s => s.Id == startEventId);
         var token = @case.AddToken(ScopeKinds.Root, start.Id, TokenStates.Ready);
         runner.ArmEventSubProcesses(@case, ScopeKinds.Root);
         runner.Schedule(@case, token, TokenStates.Ready);

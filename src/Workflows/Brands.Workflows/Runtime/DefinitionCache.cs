@@ -13,6 +13,32 @@ internal sealed class DefinitionCache(IWorkflowStore store)
 {
     private readonly ConcurrentDictionary<string, ProcessModel> _processes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DefinitionRecord> _latest = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DefinitionRecord> _records = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Key, int Version), DefinitionRecord> _versions = new();
+
+    /// <summary>A definition version by id; versions never change, so it is read from the store once.</summary>
+    public async Task<DefinitionRecord?> GetRecordAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        if (_records.TryGetValue(definitionId, out var cached))
+        {
+            return cached;
+        }
+
+        var definition = await store.GetDefinitionAsync(definitionId, cancellationToken);
+        return definition is null ? null : _records.GetOrAdd(definitionId, definition);
+    }
+
+    /// <summary>Version <paramref name="version"/> of <paramref name="key"/>, read from the store once.</summary>
+    public async Task<DefinitionRecord?> FindVersionAsync(string key, int version, CancellationToken cancellationToken)
+    {
+        if (_versions.TryGetValue((key, version), out var cached))
+        {
+            return cached;
+        }
+
+        var definition = await store.FindDefinitionAsync(key, version, cancellationToken);
+        return definition is null ? null : _versions.GetOrAdd((key, version), definition);
+    }
 
     /// <summary>
     /// The latest version of <paramref name="key"/> as this engine last saw it, or from the store. It may be stale;
@@ -54,11 +80,15 @@ internal sealed class DefinitionCache(IWorkflowStore store)
         return Add(definition);
     }
 
+    /// <summary>
+    /// Reads a stored definition. It is re-read, never re-judged: it was accepted when it was deployed, and rules
+    /// added since (a stricter release, <see cref="WorkflowEngineOptions.DisallowedElements"/>) must not stop the
+    /// cases running on it (README "Definitions and versions").
+    /// </summary>
     public ProcessModel Add(DefinitionRecord definition)
     {
-        var (document, errors) = BpmnParser.Parse(definition.Xml, int.MaxValue);
-        var process = (errors.Count == 0 ? document : null)?.Processes.FirstOrDefault(p => p.Id == definition.Key)
-            ?? throw new InvalidOperationException($"Stored definition {definition.Id} no longer parses: {string.Join("; ", errors)}");
+        var process = BpmnParser.Reread(definition.Xml)?.Processes.FirstOrDefault(p => p.Id == definition.Key)
+            ?? throw new InvalidOperationException($"Stored definition {definition.Id} is not readable XML or has no process '{definition.Key}'");
         _processes[definition.Id] = process;
         return process;
     }

@@ -5,7 +5,7 @@ using Brands.Workflows.Model;
 namespace Brands.Workflows.Runtime.Behaviors;
 
 /// <summary>
-/// Starts a case of the called process (latest version) with the <c>camunda:in</c> variables and business key, in
+/// Starts a case of the called process (the version its <c>camunda:calledElementBinding</c> names) with the <c>camunda:in</c> variables and business key, in
 /// the same transaction; when it completes, copies the <c>camunda:out</c> variables back and moves on.
 /// </summary>
 internal sealed class CallActivityBehavior : INodeBehavior
@@ -19,8 +19,7 @@ internal sealed class CallActivityBehavior : INodeBehavior
         var scope = runner.ScopeOf(@case, token);
         var key = context.Services.Scripts.EvaluateText(call.CalledElement, scope)
             ?? throw new ScriptFailedException($"calledElement '{call.CalledElement}' of '{node.Id}' names no process");
-        var definition = await context.LatestDefinitionAsync(key, runner.CancellationToken)
-            ?? throw new ScriptFailedException($"the called process '{key}' is not deployed");
+        var definition = await CalledDefinitions.ResolveAsync(runner, @case, call, key, scope);
         var variables = new JsonObject();
         foreach (var mapping in call.In)
         {
@@ -31,7 +30,7 @@ internal sealed class CallActivityBehavior : INodeBehavior
         var child = await CaseStarter.CreateAsync(runner, definition, businessKey, variables, (@case, token));
         token.CalledCaseId = child.Id;
         token.State = TokenStates.Waiting;
-        context.History(@case, "case-called", node.Id, new JsonObject { ["caseId"] = child.Id.ToString(), ["definitionKey"] = definition.Key });
+        context.History(@case, "case-called", node.Id, new JsonObject { ["caseId"] = child.Id.ToString(), ["definitionKey"] = definition.Key, ["version"] = definition.Version });
     }
 
     public static async Task CalledCaseCompletedAsync(TokenRunner runner, CaseRuntime child, Guid parentId)
