@@ -30,7 +30,7 @@ public sealed partial class WorkflowEngine
     }
 
     public partial Task ClaimTaskAsync(Guid taskId, string userId, CancellationToken cancellationToken) =>
-        ExecuteAsync(userId, async (context, _) =>
+        ExecuteAsync(userId, async (context, runner) =>
         {
             var task = await OpenTaskAsync(context, taskId, cancellationToken);
             if (task.Assignee == userId)
@@ -47,6 +47,7 @@ public sealed partial class WorkflowEngine
             context.TaskChanged(task);
             var @case = await context.LoadCaseAsync(task.InstanceId, cancellationToken);
             context.History(@case, "task-claimed", task.ElementId, new JsonObject { ["taskId"] = taskId.ToString() });
+            await RunTaskListenersAsync(runner, @case, task, ListenerEvents.Assignment);
             return 0;
         }, cancellationToken);
 
@@ -97,6 +98,7 @@ public sealed partial class WorkflowEngine
                 ["variables"] = variables?.DeepClone(),
             });
             SetVariables(runner.ScopeOf(@case, token), variables);
+            await RunTaskListenersAsync(runner, @case, task, ListenerEvents.Complete);
             token.TaskId = null;
             runner.Schedule(@case, token, TokenStates.Leaving);
             return 0;
@@ -115,6 +117,15 @@ public sealed partial class WorkflowEngine
             runner.Schedule(@case, token, TokenStates.Leaving);
             return 0;
         }, cancellationToken);
+
+    /// <summary>The task listeners for <paramref name="eventName"/> of the user task <paramref name="task"/> is of.</summary>
+    private static async Task RunTaskListenersAsync(TokenRunner runner, CaseRuntime @case, TaskRecord task, string eventName)
+    {
+        if (@case.Node(task.ElementId) is UserTask { TaskListeners.Count: > 0 } userTask && @case.FindToken(task.TokenId) is { } token)
+        {
+            await runner.RunListenersAsync(@case, runner.ScopeOf(@case, token), userTask.TaskListeners, eventName, task.ElementId, task);
+        }
+    }
 
     private static async Task<TaskRecord> OpenTaskAsync(CommandContext context, Guid taskId, CancellationToken cancellationToken)
     {

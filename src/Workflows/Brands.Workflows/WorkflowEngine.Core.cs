@@ -13,9 +13,18 @@ public sealed partial class WorkflowEngine
     private readonly WorkflowEngineOptions _options;
 
     public WorkflowEngine(IWorkflowStore store, IEnumerable<IServiceTaskHandler> handlers, WorkflowEngineOptions options,
-        TimeProvider timeProvider, ILogger<WorkflowEngine> logger)
+        TimeProvider timeProvider, ILogger<WorkflowEngine> logger, IEnumerable<IListenerHandler>? listeners = null)
     {
         ArgumentNullException.ThrowIfNull(handlers);
+        var byName = new Dictionary<string, IListenerHandler>(StringComparer.Ordinal);
+        foreach (var listener in listeners ?? [])
+        {
+            if (!byName.TryAdd(listener.Name, listener))
+            {
+                throw new InvalidOperationException($"Two listener handlers are registered as '{listener.Name}': {byName[listener.Name].GetType().Name} and {listener.GetType().Name}.");
+            }
+        }
+
         var byTopic = new Dictionary<string, IServiceTaskHandler>(StringComparer.Ordinal);
         foreach (var handler in handlers)
         {
@@ -27,7 +36,7 @@ public sealed partial class WorkflowEngine
 
         _store = store;
         _options = options;
-        _services = new EngineServices(store, new DefinitionCache(store), byTopic, new ScriptEvaluator(options), options, timeProvider, logger);
+        _services = new EngineServices(store, new DefinitionCache(store), byTopic, byName, new ScriptEvaluator(options), options, timeProvider, logger);
     }
 
     /// <summary>
@@ -40,8 +49,19 @@ public sealed partial class WorkflowEngine
         {
             var context = new CommandContext(_services, userId);
             var runner = new TokenRunner(context, cancellationToken);
-            var result = await command(context, runner);
-            await runner.RunAsync();
+            T result;
+            try
+            {
+                result = await command(context, runner);
+                await runner.RunAsync();
+            }
+            catch (ScriptFailedException e)
+            {
+                // A listener of the caller's own action (a start, claim or completion) failed outside any step that
+                // could park: the action is refused and nothing is written.
+                throw new WorkflowConflictException($"The action was refused: {e.Message}");
+            }
+
             context.Flush();
             if (context.Changes.IsEmpty)
             {

@@ -54,8 +54,10 @@ public sealed partial class WorkflowEngine
 
     private async Task CheckReferencesAsync(ProcessModel process, HashSet<string> deployedKeys, List<ValidationError> errors, CancellationToken cancellationToken)
     {
+        CheckListenerHandlers(process.Id, process.Line, process.ExecutionListeners, errors);
         foreach (var node in process.AllNodes.Values)
         {
+            CheckListenerHandlers(node.Id, node.Line, node is UserTask userTask ? [.. node.ExecutionListeners, .. userTask.TaskListeners] : node.ExecutionListeners, errors);
             if (node is ServiceTask task && !_services.Handlers.ContainsKey(task.Topic))
             {
                 errors.Add(new ValidationError(node.Id, node.Line, $"no handler is registered for topic '{task.Topic}'"));
@@ -69,6 +71,14 @@ public sealed partial class WorkflowEngine
                     errors.Add(new ValidationError(node.Id, node.Line, $"the called process '{key}' is not deployed; deploy it first or together with this file"));
                 }
             }
+        }
+    }
+
+    private void CheckListenerHandlers(string elementId, int line, IEnumerable<Listener> listeners, List<ValidationError> errors)
+    {
+        foreach (var name in listeners.Select(l => l.HandlerName).OfType<string>().Where(n => !_services.Listeners.ContainsKey(n)).Distinct())
+        {
+            errors.Add(new ValidationError(elementId, line, $"no listener handler is registered as '{name}'"));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Brands.Workflows.Expressions;
 using Brands.Workflows.Model;
 using Brands.Workflows.Persistence;
 using Brands.Workflows.Runtime;
@@ -181,6 +182,12 @@ public sealed partial class WorkflowEngine
             }
 
             context.History(@case, "timer-fired", wait.ElementId, new JsonObject { ["dueAt"] = IsoText.Format(job.DueAt) });
+            if (wait.ListenerIndex is { } index && holder is TokenState listening)
+            {
+                await RunTimeoutListenerAsync(context, runner, @case, listening, wait, index, job);
+                return 0;
+            }
+
             await runner.FireAsync(@case, holder, wait, null);
             var element = @case.Node(wait.ElementId);
             var repeats = element is BoundaryEvent { CancelActivity: false, Trigger: TimerTrigger }
@@ -192,6 +199,36 @@ public sealed partial class WorkflowEngine
 
             return 0;
         }, cancellationToken);
+
+    /// <summary>
+    /// A timeout task listener's timer fired: the listener runs (a failure is undone and recorded as an incident; the
+    /// task stays), and a cycle schedules its next firing.
+    /// </summary>
+    private static async Task RunTimeoutListenerAsync(CommandContext context, TokenRunner runner, CaseRuntime @case, TokenState token,
+        EventWait wait, int index, JobRecord job)
+    {
+        token.Waits!.Remove(wait);
+        var userTask = (UserTask)@case.Node(wait.ElementId);
+        var listener = userTask.TaskListeners[index];
+        var task = token.TaskId is { } taskId ? await context.LoadTaskAsync(taskId, runner.CancellationToken) : null;
+        var mark = context.BeginStep();
+        try
+        {
+            await runner.RunListenerAsync(@case, runner.ScopeOf(@case, token), listener, userTask.Id, task);
+        }
+        catch (ScriptFailedException e)
+        {
+            context.RollBack(mark);
+            runner.RaiseIncident(@case, userTask.Id, null, IncidentKinds.Expression, e.Message);
+        }
+
+        var payload = TimerPayload.Parse(job.PayloadJson);
+        if (payload.FiringsLeft != 0 && TimerSchedule.TryParse(listener.Timeout!.Kind, payload.Value, @case.Process.TimeZone, out var schedule, out _))
+        {
+            var left = payload.FiringsLeft == TimerSchedule.Unbounded ? TimerSchedule.Unbounded : payload.FiringsLeft - 1;
+            runner.AddTimer(@case, token, userTask, schedule!.NextDue(job.DueAt, context.Now), payload.Value, left, index);
+        }
+    }
 
     /// <summary>Whether the token or scope that held a timer is still there after it fired.</summary>
     private static bool StillHolds(CaseRuntime @case, IWaitHolder holder) => holder switch

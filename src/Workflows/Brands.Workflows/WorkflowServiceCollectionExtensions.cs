@@ -24,4 +24,12 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<IServiceTaskHandler, THandler>();
         return services;
     }
+
+    /// <summary>Registers a listener handler, named in BPMN by <c>camunda:delegateExpression="${Name}"</c>.</summary>
+    public static IServiceCollection AddListenerHandler<THandler>(this IServiceCollection services)
+        where THandler : class, IListenerHandler
+    {
+        services.AddSingleton<IListenerHandler, THandler>();
+        return services;
+    }
 }

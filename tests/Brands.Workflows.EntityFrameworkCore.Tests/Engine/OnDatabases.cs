@@ -59,3 +59,7 @@ public sealed class DefinitionVersionOnSqliteTests(SqliteStoreProvider p) : Defi
 public sealed class CamundaCompatibilityOnPostgreSqlTests(PostgreSqlStoreProvider p) : CamundaCompatibilityScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
 
 public sealed class CamundaCompatibilityOnSqliteTests(SqliteStoreProvider p) : CamundaCompatibilityScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class ListenerOnPostgreSqlTests(PostgreSqlStoreProvider p) : ListenerScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class ListenerOnSqliteTests(SqliteStoreProvider p) : ListenerScenarios(p), IClassFixture<SqliteStoreProvider>;

@@ -12,12 +12,17 @@ namespace Brands.Workflows.Tests.Support;
 public sealed class EngineHarness
 {
     public EngineHarness(IWorkflowStore? store = null, WorkflowEngineOptions? options = null, params IServiceTaskHandler[] handlers)
+        : this(store, options, handlers, [])
+    {
+    }
+
+    public EngineHarness(IWorkflowStore? store, WorkflowEngineOptions? options, IServiceTaskHandler[] handlers, IListenerHandler[] listeners)
     {
         Store = store ?? new InMemoryWorkflowStore();
         Handlers = [.. handlers, Recorder];
         // A generous script time limit: the test machines are shared and busy; the limit itself has its own test.
         Engine = new WorkflowEngine(Store, Handlers, options ?? new WorkflowEngineOptions { ScriptTimeout = TimeSpan.FromSeconds(5) },
-            Clock, NullLogger<WorkflowEngine>.Instance);
+            Clock, NullLogger<WorkflowEngine>.Instance, listeners);
     }
 
     public IWorkflowStore Store { get; }

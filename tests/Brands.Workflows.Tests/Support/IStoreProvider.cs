@@ -18,4 +18,8 @@ public abstract class EngineScenarios(IStoreProvider stores)
 
     protected EngineHarness NewHarness(WorkflowEngineOptions? options = null, params Handlers.IServiceTaskHandler[] handlers) =>
         new(stores.Store, options, handlers);
+
+    /// <summary>A harness whose engine knows these listener handlers.</summary>
+    protected EngineHarness NewHarness(Handlers.IListenerHandler listeners) =>
+        new(stores.Store, null, [], [listeners]);
 }

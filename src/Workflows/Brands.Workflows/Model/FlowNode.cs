@@ -23,6 +23,8 @@ public abstract class FlowNode
     public string? RetryCycle { get; internal set; }
     public List<InputOutputMapping> Inputs { get; } = [];
     public List<InputOutputMapping> Outputs { get; } = [];
+    /// <summary><c>camunda:executionListener</c>s: <c>start</c> when a token enters, <c>end</c> when it leaves.</summary>
+    public List<Listener> ExecutionListeners { get; } = [];
 
     public override string ToString() => $"{GetType().Name} '{Id}'";
 }

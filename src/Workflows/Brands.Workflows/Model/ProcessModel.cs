@@ -11,6 +11,9 @@ public sealed class ProcessModel(string id, string? name, int line, bool isExecu
     public string? VersionTag { get; init; }
     public FlowContainer Body { get; } = new(id);
 
+    /// <summary>The process's own <c>camunda:executionListener</c>s: <c>start</c> when a case starts, <c>end</c> when it ends.</summary>
+    public List<Listener> ExecutionListeners { get; } = [];
+
     /// <summary>
     /// The IANA time zone timers of this process are read in (local dates, periods across days, cron): the process's
     /// <c>camunda:property name="timeZone"</c>, by default Asia/Shanghai.

@@ -11,4 +11,6 @@ public sealed class UserTask(string id, string? name, int line) : Activity(id, n
     public Expression? Priority { get; init; }
     public string? FormRef { get; init; }
     public string? FormRefBinding { get; init; }
+    /// <summary><c>camunda:taskListener</c>s: <c>create</c>, <c>assignment</c>, <c>complete</c>, <c>timeout</c>.</summary>
+    public List<Listener> TaskListeners { get; } = [];
 }

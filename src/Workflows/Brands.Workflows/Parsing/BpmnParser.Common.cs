@@ -105,6 +105,20 @@ internal sealed partial class BpmnParser
                 break;
             case "properties":
                 break;
+            case "executionListener":
+                if (ParseListener(element, extension, isTaskListener: false) is { } executionListener)
+                {
+                    node.ExecutionListeners.Add(executionListener);
+                }
+
+                break;
+            case "taskListener" when node is UserTask userTask:
+                if (ParseListener(element, extension, isTaskListener: true) is { } taskListener)
+                {
+                    userTask.TaskListeners.Add(taskListener);
+                }
+
+                break;
             case "in" or "out" when node is CallActivity:
                 CheckMappingTarget(element, extension);
                 break;
@@ -121,7 +135,7 @@ internal sealed partial class BpmnParser
     private static string Hint(string extension) => extension switch
     {
         "formData" => "; design the form with the form editor and set camunda:formRef",
-        "executionListener" or "taskListener" => "; model the behaviour as a service task with a topic",
+        "taskListener" => "; task listeners belong on user tasks",
         _ => "",
     };
 

@@ -153,6 +153,7 @@ internal sealed partial class BpmnParser
 
     private void ParseSequenceFlow(XElement element, FlowContainer container)
     {
+        CheckFlowExtensions(element);
         RequireId(element);
         var id = Attr(element, "id") ?? "";
         var sourceRef = Attr(element, "sourceRef");

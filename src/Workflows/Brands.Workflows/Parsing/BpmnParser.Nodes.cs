@@ -18,7 +18,7 @@ internal sealed partial class BpmnParser
     private static readonly Dictionary<string, string[]> CamundaAttributes = new(StringComparer.Ordinal)
     {
         ["userTask"] = ["assignee", "candidateUsers", "candidateGroups", "dueDate", "followUpDate", "priority", "formRef", "formRefBinding", "formRefVersion", "formKey"],
-        ["serviceTask"] = ["type", "topic", "taskPriority"],
+        ["serviceTask"] = ["type", "topic", "taskPriority", "expression", "resultVariable"],
         ["sendTask"] = ["type", "topic", "taskPriority"],
         ["businessRuleTask"] = ["type", "topic", "taskPriority"],
         ["scriptTask"] = ["resultVariable"],
@@ -76,15 +76,21 @@ internal sealed partial class BpmnParser
         FormRefBinding = CamundaAttr(element, "formRefBinding"),
     };
 
-    private ServiceTask? ParseServiceTask(XElement element, string id, string? name, int line)
+    private Activity? ParseServiceTask(XElement element, string id, string? name, int line)
     {
+        if (element.Name.LocalName == "serviceTask" && CamundaAttr(element, "expression") is { } text && CamundaAttr(element, "type") is null)
+        {
+            var expression = CompileExpression(element, text, "camunda:expression");
+            return expression is null ? null : new ExpressionTask(id, name, line, expression, CamundaAttr(element, "resultVariable"));
+        }
+
         var type = CamundaAttr(element, "type");
         var topic = CamundaAttr(element, "topic");
         if (type != "external" || string.IsNullOrWhiteSpace(topic))
         {
             if (_strict)
             {
-                Error(element, $"<{element.Name.LocalName}> needs camunda:type=\"external\" and a camunda:topic naming its handler");
+                Error(element, $"<{element.Name.LocalName}> needs camunda:type=\"external\" and a camunda:topic naming its handler{(element.Name.LocalName == "serviceTask" ? ", or a JavaScript camunda:expression" : "")}");
             }
 
             return null;

@@ -39,6 +39,8 @@ internal static class CaseStarter
             StartedAt = context.Now,
         };
         var @case = new CaseRuntime(record, process, isNew: true);
+        // Before the case is tracked: a start listener that fails leaves nothing behind.
+        await runner.RunListenersAsync(@case, runner.RootScope(@case), process.ExecutionListeners, Model.ListenerEvents.Start, null);
         context.Track(@case);
         var started = new JsonObject
         {

@@ -10,6 +10,7 @@ internal sealed class EngineServices(
     IWorkflowStore store,
     DefinitionCache definitions,
     IReadOnlyDictionary<string, IServiceTaskHandler> handlers,
+    IReadOnlyDictionary<string, IListenerHandler> listeners,
     ScriptEvaluator scripts,
     WorkflowEngineOptions options,
     TimeProvider time,
@@ -18,6 +19,7 @@ internal sealed class EngineServices(
     public IWorkflowStore Store { get; } = store;
     public DefinitionCache Definitions { get; } = definitions;
     public IReadOnlyDictionary<string, IServiceTaskHandler> Handlers { get; } = handlers;
+    public IReadOnlyDictionary<string, IListenerHandler> Listeners { get; } = listeners;
     public ScriptEvaluator Scripts { get; } = scripts;
     public WorkflowEngineOptions Options { get; } = options;
     public TimeProvider Time { get; } = time;

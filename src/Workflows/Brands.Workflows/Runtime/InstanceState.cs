@@ -122,4 +122,6 @@ internal sealed class EventWait
     /// <summary>The event that fires: the catch event, the boundary event, the receive task.</summary>
     public string ElementId { get; set; } = "";
     public bool IsTimer { get; set; }
+    /// <summary>For a timeout task listener's timer: which of the user task's listeners it runs.</summary>
+    public int? ListenerIndex { get; set; }
 }

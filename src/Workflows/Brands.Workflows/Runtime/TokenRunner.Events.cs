@@ -27,7 +27,7 @@ internal sealed partial class TokenRunner
     /// </summary>
     public void Arm(CaseRuntime @case, IWaitHolder holder, FlowNode element, EventTrigger trigger)
     {
-        if (holder.Waits?.Exists(w => w.ElementId == element.Id) == true)
+        if (holder.Waits?.Exists(w => w.ElementId == element.Id && w.ListenerIndex is null) == true)
         {
             return;
         }
@@ -80,7 +80,8 @@ internal sealed partial class TokenRunner
     }
 
     /// <summary>Adds a timer job held by <paramref name="holder"/>, due at <paramref name="due"/>.</summary>
-    public void AddTimer(CaseRuntime @case, IWaitHolder holder, FlowNode element, DateTimeOffset due, string value, int firingsLeft)
+    public void AddTimer(CaseRuntime @case, IWaitHolder holder, FlowNode element, DateTimeOffset due, string value, int firingsLeft,
+        int? listenerIndex = null)
     {
         var job = new JobRecord
         {
@@ -96,7 +97,7 @@ internal sealed partial class TokenRunner
             CreatedAt = Context.Now,
         };
         Context.Changes.NewJobs.Add(job);
-        (holder.Waits ??= []).Add(new EventWait { Id = job.Id, ElementId = element.Id, IsTimer = true });
+        (holder.Waits ??= []).Add(new EventWait { Id = job.Id, ElementId = element.Id, IsTimer = true, ListenerIndex = listenerIndex });
         Context.History(@case, "timer-started", element.Id, new JsonObject { ["dueAt"] = IsoText.Format(due), ["value"] = value });
     }
 

@@ -86,12 +86,35 @@ internal sealed partial class TokenRunner
 
         Disarm(@case.State.Root);
         @case.State.Scopes.Clear();
+        if (endedByItself && @case.Process.ExecutionListeners.Count > 0)
+        {
+            await RunProcessEndListenersAsync(@case);
+        }
+
         @case.Record.Status = status;
         @case.Record.EndedAt = Context.Now;
         Context.History(@case, status == InstanceStatus.Completed ? "instance-completed" : "instance-terminated", null);
         if (endedByItself && @case.Record.ParentInstanceId is { } parentId)
         {
             await CallActivityBehavior.CalledCaseCompletedAsync(this, @case, parentId);
+        }
+    }
+
+    /// <summary>
+    /// The process's end listeners, when a case ends by itself. The case ends whatever they do: one that fails is
+    /// undone and recorded as an incident on the case.
+    /// </summary>
+    private async Task RunProcessEndListenersAsync(CaseRuntime @case)
+    {
+        var mark = Context.BeginStep();
+        try
+        {
+            await RunListenersAsync(@case, RootScope(@case), @case.Process.ExecutionListeners, ListenerEvents.End, null);
+        }
+        catch (Expressions.ScriptFailedException e)
+        {
+            Context.RollBack(mark);
+            RaiseIncident(@case, @case.Process.Id, null, IncidentKinds.Expression, e.Message);
         }
     }
 

@@ -105,6 +105,11 @@ internal sealed partial class TokenRunner(CommandContext context, CancellationTo
             }
         }
 
+        if (node.ExecutionListeners.Count > 0)
+        {
+            await RunListenersAsync(@case, ScopeOf(@case, token), node.ExecutionListeners, ListenerEvents.Start, node.Id);
+        }
+
         await BehaviorFor(node).ExecuteAsync(this, @case, token, node);
     }
 
@@ -112,7 +117,7 @@ internal sealed partial class TokenRunner(CommandContext context, CancellationTo
     {
         UserTask => UserTaskBehavior.Instance,
         ServiceTask => ServiceTaskBehavior.Instance,
-        ScriptTask => ScriptTaskBehavior.Instance,
+        ScriptTask or ExpressionTask => ScriptTaskBehavior.Instance,
         ReceiveTask => WaitBehavior.Instance,
         IntermediateCatchEvent => CatchEventBehavior.Instance,
         EventBasedGateway => EventBasedGatewayBehavior.Instance,
@@ -132,13 +137,21 @@ internal sealed partial class TokenRunner(CommandContext context, CancellationTo
         // Whatever the element waited for besides (boundary events, a message it was triggered without) ends here.
         Disarm(token);
         var node = @case.Node(token.ElementId);
-        if (node.Outputs.Count > 0 && !token.AsyncDone && !token.OutputsDone)
+        // A multi-instance activity's end listeners run for each instance, not again for the whole activity.
+        var endListeners = node.ExecutionListeners.Exists(l => l.Event == ListenerEvents.End)
+            && (node is not Activity { MultiInstance: not null } || token.MultiInstanceInner);
+        if ((node.Outputs.Count > 0 || endListeners) && !token.AsyncDone && !token.OutputsDone)
         {
             var inner = ScopeOf(@case, token);
             var outer = new VariableScope(Context, @case, null, token.ScopeId);
             foreach (var output in node.Outputs)
             {
                 outer.SetVariable(output.Name, output.Value is null ? null : Context.Services.Scripts.Evaluate(output.Value, inner));
+            }
+
+            if (endListeners)
+            {
+                await RunListenersAsync(@case, inner, node.ExecutionListeners, ListenerEvents.End, node.Id);
             }
 
             token.OutputsDone = true;

@@ -9,6 +9,11 @@ internal sealed class EndEventBehavior : INodeBehavior
     public async Task ExecuteAsync(TokenRunner runner, CaseRuntime @case, TokenState token, FlowNode node)
     {
         var end = (EndEvent)node;
+        if (node.ExecutionListeners.Count > 0)
+        {
+            await runner.RunListenersAsync(@case, runner.ScopeOf(@case, token), node.ExecutionListeners, ListenerEvents.End, node.Id);
+        }
+
         runner.Context.History(@case, "element-left", node.Id);
         switch (end.Kind)
         {

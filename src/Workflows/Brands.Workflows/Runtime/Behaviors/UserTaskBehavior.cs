@@ -12,7 +12,7 @@ internal sealed class UserTaskBehavior : INodeBehavior
 {
     public static readonly UserTaskBehavior Instance = new();
 
-    public Task ExecuteAsync(TokenRunner runner, CaseRuntime @case, TokenState token, FlowNode node)
+    public async Task ExecuteAsync(TokenRunner runner, CaseRuntime @case, TokenState token, FlowNode node)
     {
         var userTask = (UserTask)node;
         var context = runner.Context;
@@ -47,7 +47,17 @@ internal sealed class UserTaskBehavior : INodeBehavior
             ["assignee"] = task.Assignee,
             ["candidateGroups"] = task.CandidateGroups,
         });
-        return Task.CompletedTask;
+        if (userTask.TaskListeners.Count > 0)
+        {
+            // As in Camunda 7: an assignee set on creation fires "assignment" before "create".
+            if (task.Assignee is not null)
+            {
+                await runner.RunListenersAsync(@case, scope, userTask.TaskListeners, ListenerEvents.Assignment, node.Id, task);
+            }
+
+            await runner.RunListenersAsync(@case, scope, userTask.TaskListeners, ListenerEvents.Create, node.Id, task);
+            runner.ArmTimeoutListeners(@case, token, userTask);
+        }
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
