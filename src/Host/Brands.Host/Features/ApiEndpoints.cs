@@ -12,10 +12,11 @@ internal static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").RequireAuthorization();
+        var api = endpoints.MapGroup("/api").RequireAuthorization().RequirePasswordChanged();
 
         var auth = api.MapGroup("/auth").WithTags("Auth");
         Login.Map(auth);
+        ChangePassword.Map(auth);
 
         var definitions = api.MapGroup("/definitions").WithTags("Definitions");
         DeployDefinition.Map(definitions);
@@ -32,10 +33,15 @@ internal static class ApiEndpoints
         ClaimTask.Map(tasks);
         UnclaimTask.Map(tasks);
         CompleteTask.Map(tasks);
+        AssignTask.Map(tasks);
 
         var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
         ListIncidents.Map(admin);
         RetryJob.Map(admin);
+        CreateOrganisation.Map(admin);
+        ListOrganisations.Map(admin);
+        CreateUser.Map(admin);
+        ListUsers.Map(admin);
 
         return endpoints;
     }

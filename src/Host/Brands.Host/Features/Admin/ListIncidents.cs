@@ -1,3 +1,4 @@
+using Brands.Host.Infrastructure.Access;
 using Brands.Workflows.Persistence;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,7 +8,7 @@ namespace Brands.Host.Features.Admin;
 /// <summary><c>GET /api/admin/incidents</c>: open incidents of all cases, oldest first.</summary>
 internal static class ListIncidents
 {
-    internal sealed record Query : IRequest<IReadOnlyList<Item>>;
+    internal sealed record Query : IRequest<IReadOnlyList<Item>>, IAdminRequest;
 
     internal sealed record Item(Guid Id, Guid CaseId, Guid? JobId, string ElementId, string Kind, string Message, DateTimeOffset CreatedAt);
 

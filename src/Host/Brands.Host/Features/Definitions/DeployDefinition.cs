@@ -1,3 +1,4 @@
+using Brands.Host.Infrastructure.Access;
 using Brands.Host.Infrastructure.Api;
 using Brands.Host.Infrastructure.Auth;
 using Brands.Workflows;
@@ -12,7 +13,7 @@ namespace Brands.Host.Features.Definitions;
 /// </summary>
 internal static class DeployDefinition
 {
-    internal sealed record Command(string Xml) : IRequest<DeploymentResult>;
+    internal sealed record Command(string Xml) : IRequest<DeploymentResult>, IAdminRequest;
 
     /// <summary>The first executable process of the file; <c>definitions</c> lists all of them.</summary>
     internal sealed record Response(string Id, string Key, int Version, string? Name, IReadOnlyList<DefinitionSummary> Definitions);

@@ -1,3 +1,4 @@
+using Brands.Host.Infrastructure.Access;
 using Brands.Host.Infrastructure.Auth;
 using Brands.Workflows.Persistence;
 using MediatR;
@@ -8,7 +9,7 @@ namespace Brands.Host.Features.Definitions;
 /// <summary><c>GET /api/definitions</c>: the latest version of every process, ordered by key.</summary>
 internal static class ListDefinitions
 {
-    internal sealed record Query : IRequest<IReadOnlyList<Item>>;
+    internal sealed record Query : IRequest<IReadOnlyList<Item>>, IAdminRequest;
 
     internal sealed record Item(string Id, string Key, int Version, string? Name, DateTimeOffset DeployedAt);
 

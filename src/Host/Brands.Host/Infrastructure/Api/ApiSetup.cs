@@ -1,11 +1,15 @@
 using Brands.Host.Features;
+using Brands.Host.Infrastructure.Auth;
 using Brands.Host.Infrastructure.Health;
 using Brands.Host.Infrastructure.Mediation;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace Brands.Host.Infrastructure.Api;
 
-/// <summary>Problem details, OpenAPI (with the Swagger UI at /swagger), health checks, MediatR and the endpoints.</summary>
+/// <summary>
+/// Problem details, OpenAPI (with the Swagger UI at /swagger: open in Development, national administrators only
+/// elsewhere), health checks, MediatR and the endpoints.
+/// </summary>
 internal static class ApiSetup
 {
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
@@ -25,11 +29,33 @@ internal static class ApiSetup
 
     public static WebApplication UseApi(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapOpenApi();
+        var openApi = app.MapOpenApi();
+        if (!app.Environment.IsDevelopment())
+        {
+            openApi.RequireAuthorization(Policies.Admin);
+            app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), swagger => swagger.Use(async (context, next) =>
+            {
+                if (context.User.Identity?.IsAuthenticated != true)
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return;
+                }
+
+                if (!context.User.IsInRole(Roles.NationalAdmin))
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return;
+                }
+
+                await next(context);
+            }));
+        }
+
         app.UseSwaggerUI(options => options.SwaggerEndpoint("/openapi/v1.json", "Brands.Workflow API"));
         app.MapHealth();
         app.MapApi();

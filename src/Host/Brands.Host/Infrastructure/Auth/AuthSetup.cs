@@ -1,26 +1,39 @@
+using System.Net;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 
 namespace Brands.Host.Infrastructure.Auth;
 
-/// <summary>Identity users and roles, bearer tokens for the API, cookies for the pages.</summary>
+/// <summary>Identity users and roles, bearer tokens for the API, cookies for the pages, the password policy and sign-in throttling.</summary>
 internal static class AuthSetup
 {
     /// <summary>Picks the bearer handler when the request carries an Authorization header, else the cookie.</summary>
     public const string BearerOrCookieScheme = "BearerOrCookie";
 
+    /// <summary>Proxies whose X-Forwarded-For is believed, as CIDR networks (loopback always is).</summary>
+    public const string KnownProxyNetworksKey = "ForwardedHeaders:KnownProxyNetworks";
+
     public static WebApplicationBuilder AddAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddIdentityCore<IdentityUser>(options =>
+        services.AddIdentityCore<BrandsUser>(options =>
             {
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No lockout: a stranger must not be able to lock an account by failing on purpose. Failed
+                // sign-ins are slowed down by SignInThrottle instead.
+                options.Lockout.AllowedForNewUsers = false;
                 options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = true;
+                options.Password.RequiredUniqueChars = 5;
                 options.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<BrandsIdentityDbContext>()
+            .AddClaimsPrincipalFactory<BrandsClaimsPrincipalFactory>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
@@ -39,11 +52,28 @@ internal static class AuthSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.NationalAdmin));
 
+        services.Configure<SignInThrottleOptions>(builder.Configuration.GetSection(SignInThrottleOptions.SectionName));
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var network in builder.Configuration.GetSection(KnownProxyNetworksKey).Get<string[]>() ?? [])
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+        services.AddScoped<SignInThrottle>();
+        services.AddScoped<IdentitySeeding>();
         services.AddScoped<AdminSeeder>();
         return builder;
     }
 
-    private static Task RejectApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int statusCode)
+    /// <summary>The client a sign-in attempt comes from, for throttling: its address (after trusted proxies).</summary>
+    public static string ClientOf(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } address
+            ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
+            : IPAddress.None.ToString();
+
+    private static Task RejectApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int statusCode)
     {
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
