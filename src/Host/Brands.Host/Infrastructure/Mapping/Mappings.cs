@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Mapster;
 
 namespace Brands.Host.Infrastructure.Mapping;
@@ -14,6 +15,9 @@ internal static class Mappings
     private static TypeAdapterConfig Build()
     {
         var config = new TypeAdapterConfig();
+        // JSON documents (case variables, history data) are passed on as they are, not copied member by member.
+        config.NewConfig<JsonObject, JsonObject>().MapWith(json => json);
+        config.NewConfig<JsonNode, JsonNode>().MapWith(json => json);
         config.Scan(typeof(Mappings).Assembly);
         config.Compile();
         return config;
