@@ -20,12 +20,18 @@ public abstract class HostFixture : IAsyncLifetime
 
     internal abstract DatabaseProvider Provider { get; }
 
+    /// <summary>The host's environment: Development unless a fixture says otherwise.</summary>
+    protected virtual string Environment => "Development";
+
+    /// <summary>Configuration on top of <see cref="BrandsHostFactory"/>'s.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     /// <summary>Creates an empty database and returns its connection string.</summary>
     protected abstract Task<string> CreateDatabaseAsync();
 
     public async ValueTask InitializeAsync()
     {
-        _factory = new BrandsHostFactory(Provider, await CreateDatabaseAsync());
+        _factory = new BrandsHostFactory(Provider, await CreateDatabaseAsync(), Environment, Settings);
         _factory.StartServer();
     }
 
