@@ -1,8 +1,11 @@
 using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Brands.Host.Infrastructure.Auth;
 
@@ -61,6 +64,9 @@ internal static class AuthSetup
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
+        services.AddDataProtection().SetApplicationName("Brands.Workflow");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(
+            options => options.XmlRepository = new DatabaseKeyRepository(provider.GetRequiredService<IServiceScopeFactory>())));
         services.AddScoped<SignInThrottle>();
         services.AddScoped<IdentitySeeding>();
         services.AddScoped<AdminSeeder>();

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Brands.Host.Infrastructure.Auth;
 
-/// <summary>Users, roles, organisations and sign-in throttling, in the same database as the workflow store.</summary>
+/// <summary>Users, roles, organisations, sign-in throttling and the data-protection key ring, in the same database as the workflow store.</summary>
 /// <remarks>The schema is created by the hand-written scripts in Infrastructure/Persistence/Migrations, not by EF.</remarks>
 internal sealed class BrandsIdentityDbContext(DbContextOptions<BrandsIdentityDbContext> options)
     : IdentityDbContext<BrandsUser, IdentityRole, string>(options)
@@ -12,6 +12,8 @@ internal sealed class BrandsIdentityDbContext(DbContextOptions<BrandsIdentityDbC
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<SignInThrottleEntry> SignInThrottle => Set<SignInThrottleEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -33,6 +35,14 @@ internal sealed class BrandsIdentityDbContext(DbContextOptions<BrandsIdentityDbC
             b.Property(e => e.Key).HasColumnName("key");
             b.Property(e => e.Failures).HasColumnName("failures");
             b.Property(e => e.LastFailureAt).HasColumnName("last_failure_at");
+        });
+        builder.Entity<DataProtectionKey>(b =>
+        {
+            b.ToTable("data_protection_keys");
+            b.HasKey(k => k.Id);
+            b.Property(k => k.Id).HasColumnName("id");
+            b.Property(k => k.FriendlyName).HasColumnName("friendly_name");
+            b.Property(k => k.Xml).HasColumnName("xml");
         });
     }
 }

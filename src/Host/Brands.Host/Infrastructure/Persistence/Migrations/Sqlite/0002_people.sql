@@ -1,5 +1,5 @@
 -- People: organisations (each with a province), users' organisation, display name and must-change-password
--- mark, and the sign-in throttle (failed sign-ins per client, per account and per pair).
+-- mark, the sign-in throttle (failed sign-ins per client, per account and per pair) and the key ring.
 CREATE TABLE organisations (
     code        TEXT NOT NULL CONSTRAINT pk_organisations PRIMARY KEY,
     name        TEXT NOT NULL,
@@ -18,4 +18,11 @@ CREATE TABLE sign_in_throttle (
     key              TEXT    NOT NULL CONSTRAINT pk_sign_in_throttle PRIMARY KEY,
     failures         INTEGER NOT NULL,
     last_failure_at  INTEGER NOT NULL
+);
+
+-- The data-protection key ring, shared by every node (tokens and cookies of one node are valid on all).
+CREATE TABLE data_protection_keys (
+    id             INTEGER NOT NULL CONSTRAINT pk_data_protection_keys PRIMARY KEY AUTOINCREMENT,
+    friendly_name  TEXT    NULL,
+    xml            TEXT    NOT NULL
 );
