@@ -35,3 +35,7 @@ public sealed class MultiInstanceOnSqliteTests(SqliteStoreProvider p) : MultiIns
 public sealed class CaseIntegrityOnPostgreSqlTests(PostgreSqlStoreProvider p) : CaseIntegrityScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
 
 public sealed class CaseIntegrityOnSqliteTests(SqliteStoreProvider p) : CaseIntegrityScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class CaseOwnershipOnPostgreSqlTests(PostgreSqlStoreProvider p) : CaseOwnershipScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class CaseOwnershipOnSqliteTests(SqliteStoreProvider p) : CaseOwnershipScenarios(p), IClassFixture<SqliteStoreProvider>;

@@ -19,3 +19,5 @@ public sealed class CallActivityTests(InMemoryStoreProvider p) : CallActivitySce
 public sealed class MultiInstanceTests(InMemoryStoreProvider p) : MultiInstanceScenarios(p), IClassFixture<InMemoryStoreProvider>;
 
 public sealed class CaseIntegrityTests(InMemoryStoreProvider p) : CaseIntegrityScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class CaseOwnershipTests(InMemoryStoreProvider p) : CaseOwnershipScenarios(p), IClassFixture<InMemoryStoreProvider>;
