@@ -1,7 +1,9 @@
 using Brands.Host.Infrastructure.Access;
 using Brands.Host.Infrastructure.Api;
 using Brands.Host.Infrastructure.Auth;
+using Brands.Host.Infrastructure.Mapping;
 using Brands.Workflows;
+using Mapster;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -48,7 +50,7 @@ internal static class DeployDefinition
 
                 var first = result.Definitions[0];
                 var response = new Response(first.Id, first.Key, first.Version, first.Name,
-                    [.. result.Definitions.Select(d => new DefinitionSummary(d.Id, d.Key, d.Version, d.Name, d.IsNew))]);
+                    result.Definitions.Adapt<List<DefinitionSummary>>(Mappings.Config));
                 return result.CreatedAny
                     ? TypedResults.Created($"/api/definitions/{Uri.EscapeDataString(first.Key)}/xml", response)
                     : TypedResults.Ok(response);

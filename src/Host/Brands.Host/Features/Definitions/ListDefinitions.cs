@@ -1,6 +1,8 @@
 using Brands.Host.Infrastructure.Access;
 using Brands.Host.Infrastructure.Auth;
+using Brands.Host.Infrastructure.Mapping;
 using Brands.Workflows.Persistence;
+using Mapster;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,7 +19,7 @@ internal static class ListDefinitions
     {
         public async Task<IReadOnlyList<Item>> Handle(Query request, CancellationToken cancellationToken) =>
             [.. (await store.ListLatestDefinitionsAsync(cancellationToken))
-                .Select(d => new Item(d.Id, d.Key, d.Version, d.Name, d.DeployedAt))];
+                .Adapt<List<Item>>(Mappings.Config)];
     }
 
     public static void Map(IEndpointRouteBuilder definitions) =>
