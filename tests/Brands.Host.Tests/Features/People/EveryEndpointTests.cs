@@ -103,7 +103,7 @@ public abstract class EveryEndpointTests<TFixture>(TFixture host) : IClassFixtur
             "/api/tasks/{id}/complete" => new() { ["variables"] = new JsonObject { ["approved"] = true } },
             "/api/cases" => new() { ["definitionKey"] = "provincial-review", ["organisationCode"] = "ZJ-TEA" },
             // Not the case owner's account: a failed sign-in for it would slow down the owner's next one from this client.
-            "/api/auth/login" => new() { ["userName"] = "nobody", ["password"] = "not-the-password" },
+            "/api/auth/login" => new() { ["userName"] = $"nobody-{intruder}", ["password"] = "not-the-password" },
             "/api/admin/users" => new() { ["userName"] = "planted", ["password"] = Infrastructure.People.Password, ["organisationCode"] = "ZJ-TEA", ["roles"] = new JsonArray("applicant") },
             "/api/admin/organisations" => new() { ["code"] = "PLANTED", ["name"] = "planted", ["kind"] = "enterprise", ["province"] = "ZJ" },
             _ => [],

@@ -116,16 +116,28 @@ public abstract class ProvisioningTests<TFixture>(TFixture host) : IClassFixture
     }
 
     [Fact]
-    public async Task The_openapi_document_lists_the_organisation_kinds_and_the_roles()
+    public async Task The_openapi_document_lists_the_organisation_kinds_provinces_and_roles_as_the_allowed_values()
     {
         using var client = host.CreateAnonymousClient();
-        var document = await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+        var document = (await client.GetFromJsonAsync<JsonObject>("/openapi/v1.json", TestContext.Current.CancellationToken))!;
 
-        foreach (var name in new[] { "national-office", "provincial-office", "enterprise", "regional-brand-owner", "guidance-station", "city-county", "expert-body",
-            "national-admin", "national-reviewer", "provincial-admin", "provincial-reviewer", "applicant", "expert" })
-        {
-            Assert.Contains(name, document, StringComparison.Ordinal);
-        }
+        var organisation = RequestSchema(document, "/api/admin/organisations");
+        Assert.Equal(["national-office", "provincial-office", "enterprise", "regional-brand-owner", "guidance-station", "city-county", "expert-body"],
+            organisation["properties"]!["kind"]!["enum"]!.AsArray().Select(v => (string)v!));
+        var provinces = organisation["properties"]!["province"]!["enum"]!.AsArray().Select(v => (string)v!).ToList();
+        Assert.Equal(32, provinces.Count);
+        Assert.Contains("ZJ", provinces);
+        Assert.Contains("CN", provinces);
+        var user = RequestSchema(document, "/api/admin/users");
+        Assert.Equal(["national-admin", "national-reviewer", "provincial-admin", "provincial-reviewer", "applicant", "expert"],
+            user["properties"]!["roles"]!["items"]!["enum"]!.AsArray().Select(v => (string)v!));
+    }
+
+    private static JsonObject RequestSchema(JsonObject document, string path)
+    {
+        var schema = document["paths"]![path]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!.AsObject();
+        var reference = (string?)schema["$ref"];
+        return reference is null ? schema : document["components"]!["schemas"]![reference.Split('/')[^1]]!.AsObject();
     }
 }
 

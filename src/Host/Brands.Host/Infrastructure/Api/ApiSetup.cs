@@ -3,6 +3,7 @@ using Brands.Host.Infrastructure.Auth;
 using Brands.Host.Infrastructure.Health;
 using Brands.Host.Infrastructure.Mediation;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.OpenApi;
 
 namespace Brands.Host.Infrastructure.Api;
 
@@ -21,7 +22,15 @@ internal static class ApiSetup
         // answer with a problem that names the cause instead of an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options => options.SerializerOptions.AllowTrailingCommas = false);
-        services.AddOpenApi();
+        services.AddOpenApi(options =>
+        {
+            // Features nest their shapes (CreateUser.Body, ListTasks.Item): name schemas after both, or every
+            // "Body" would be one schema in the document.
+            options.CreateSchemaReferenceId = type => OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id && type.Type.DeclaringType is { } outer
+                ? outer.Name + id
+                : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            options.AddSchemaTransformer<NamedValuesSchemaTransformer>();
+        });
         services.AddMediation();
         services.AddHealth();
         return builder;
