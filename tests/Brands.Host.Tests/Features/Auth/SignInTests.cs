@@ -86,6 +86,23 @@ public abstract class SignInTests<TFixture>(TFixture host) : IClassFixture<TFixt
     }
 
     [Fact]
+    public async Task A_client_guessing_across_many_accounts_is_slowed_down_after_ten_failures()
+    {
+        using var client = host.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.88");
+        for (var account = 0; account < 10; account++)
+        {
+            using var wrong = await client.PostAsJsonAsync("/api/auth/login", new { userName = $"sprayed-{account}", password = "Spring2026!" }, TestContext.Current.CancellationToken);
+            await wrong.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        }
+
+        using var eleventh = await client.PostAsJsonAsync("/api/auth/login", new { userName = "sprayed-10", password = "Spring2026!" }, TestContext.Current.CancellationToken);
+
+        await eleventh.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.NotNull(eleventh.Headers.RetryAfter);
+    }
+
+    [Fact]
     public async Task The_wait_after_repeated_failures_is_announced_and_grows_and_the_password_is_not_even_checked_meanwhile()
     {
         await host.CreateUserAsync("forgetful", "Forgetful-1!");

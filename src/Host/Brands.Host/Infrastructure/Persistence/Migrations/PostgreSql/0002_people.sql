@@ -26,3 +26,8 @@ CREATE TABLE data_protection_keys (
     friendly_name  text    NULL,
     xml            text    NOT NULL
 );
+
+-- Who sees which case (README, "Who sees what"): task lists join open tasks to their case and filter by its
+-- province or owning organisation.
+CREATE INDEX ix_host_wf_instances_province ON wf_instances (province);
+CREATE INDEX ix_host_wf_instances_organisation_code ON wf_instances (organisation_code);
