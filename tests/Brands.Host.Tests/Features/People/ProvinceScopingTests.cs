@@ -99,6 +99,38 @@ public abstract class ProvinceScopingTests<TFixture>(TFixture host) : IClassFixt
     }
 
     [Fact]
+    public async Task An_expert_of_another_province_sees_the_case_while_a_task_of_it_waits_for_them()
+    {
+        using var admin = await host.CreateAdminClientAsync();
+        (await admin.PostAsJsonAsync("/api/admin/organisations",
+            new { code = "BJ-EXPERTS", name = "北京商标专家委员会", kind = "expert-body", province = "BJ" }, TestContext.Current.CancellationToken)).Dispose();
+        (await admin.PostAsJsonAsync("/api/admin/users", new
+        {
+            userName = "bj-expert", password = Infrastructure.People.Password, organisationCode = "BJ-EXPERTS", roles = new[] { "expert" },
+        }, TestContext.Current.CancellationToken)).Dispose();
+        (await admin.DeployAsync(Api.Bpmn("expert-review.bpmn"))).Dispose();
+        using var applicant = await host.CreateClientAsync("zj-tea", Infrastructure.People.Password);
+        using var started = await applicant.PostAsJsonAsync("/api/cases", new { definitionKey = "expert-review" }, TestContext.Current.CancellationToken);
+        var caseId = (Guid)(await started.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["id"]!;
+        using var expert = await host.CreateClientAsync("bj-expert", Infrastructure.People.Password);
+
+        var task = Assert.Single((await expert.GetFromJsonAsync<JsonArray>("/api/tasks?candidate=true", TestContext.Current.CancellationToken))!)!;
+        Assert.Equal(caseId, (Guid)task["caseId"]!);
+        using (var view = await expert.GetAsync($"/api/cases/{caseId}", TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, view.StatusCode);
+        }
+
+        using (var completed = await expert.PostAsJsonAsync($"/api/tasks/{(Guid)task["id"]!}/complete", new { variables = new { opinion = "sound" } }, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, completed.StatusCode);
+        }
+
+        using var afterwards = await expert.GetAsync($"/api/cases/{caseId}", TestContext.Current.CancellationToken);
+        await afterwards.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Only_candidate_starters_may_start_the_process()
     {
         using var reviewer = await host.CreateClientAsync("js-reviewer", Infrastructure.People.Password);
