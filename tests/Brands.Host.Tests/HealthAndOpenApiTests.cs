@@ -40,7 +40,8 @@ public abstract class HealthAndOpenApiTests<TFixture>(TFixture host) : IClassFix
         {
             "/api/auth/login", "/api/definitions", "/api/definitions/{key}/xml", "/api/cases", "/api/cases/{id}",
             "/api/cases/{id}/history", "/api/tasks", "/api/tasks/{id}/claim", "/api/tasks/{id}/unclaim",
-            "/api/tasks/{id}/complete", "/api/admin/incidents", "/api/admin/jobs/{id}/retry",
+            "/api/tasks/{id}/complete", "/api/tasks/{id}/assign", "/api/admin/incidents", "/api/admin/jobs/{id}/retry",
+            "/api/auth/change-password", "/api/admin/organisations", "/api/admin/users",
         })
         {
             Assert.True(paths.ContainsKey(path), $"{path} is missing from the OpenAPI document");

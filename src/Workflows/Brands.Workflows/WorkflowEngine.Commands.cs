@@ -7,12 +7,13 @@ namespace Brands.Workflows;
 
 public sealed partial class WorkflowEngine
 {
-    public partial Task<CaseSnapshot> StartAsync(string definitionKey, string? businessKey, JsonObject? variables, string? userId, CancellationToken cancellationToken) =>
+    public partial Task<CaseSnapshot> StartAsync(string definitionKey, string? businessKey, JsonObject? variables, string? userId,
+        CaseAttributes? attributes, CancellationToken cancellationToken) =>
         ExecuteAsync(userId, async (context, runner) =>
         {
             var definition = await context.LatestDefinitionAsync(definitionKey, cancellationToken)
                 ?? throw new WorkflowNotFoundException($"No process with key '{definitionKey}' is deployed.");
-            var @case = await CaseStarter.CreateAsync(runner, definition, businessKey, (JsonObject?)variables?.DeepClone(), null);
+            var @case = await CaseStarter.CreateAsync(runner, definition, businessKey, (JsonObject?)variables?.DeepClone(), null, attributes);
             await runner.RunAsync();
             return Snapshot(@case);
         }, cancellationToken);
@@ -51,34 +52,64 @@ public sealed partial class WorkflowEngine
             return 0;
         }, cancellationToken);
 
-    public partial Task UnclaimTaskAsync(Guid taskId, string userId, CancellationToken cancellationToken) =>
+    public partial Task UnclaimTaskAsync(Guid taskId, string userId, string? onBehalfOf, CancellationToken cancellationToken) =>
         ExecuteAsync(userId, async (context, _) =>
         {
             var task = await OpenTaskAsync(context, taskId, cancellationToken);
-            if (task.Assignee is null)
+            if (task.Assignee is null && onBehalfOf is null)
             {
                 return 0;
             }
 
-            if (task.Assignee != userId)
+            if (task.Assignee != (onBehalfOf ?? userId))
             {
-                throw new WorkflowConflictException($"The task is claimed by {task.Assignee}; only they can release it.");
+                throw new WorkflowConflictException(task.Assignee is null
+                    ? "The task is no longer claimed."
+                    : $"The task is claimed by {task.Assignee}; only they can release it.");
             }
 
             task.Assignee = null;
             context.TaskChanged(task);
             var @case = await context.LoadCaseAsync(task.InstanceId, cancellationToken);
-            context.History(@case, "task-unclaimed", task.ElementId, new JsonObject { ["taskId"] = taskId.ToString() });
+            context.History(@case, "task-unclaimed", task.ElementId, WithOnBehalfOf(new JsonObject { ["taskId"] = taskId.ToString() }, onBehalfOf));
             return 0;
         }, cancellationToken);
 
-    public partial Task CompleteTaskAsync(Guid taskId, JsonObject? variables, string? userId, CancellationToken cancellationToken) =>
+    public partial Task AssignTaskAsync(Guid taskId, string? assignee, string userId, CancellationToken cancellationToken) =>
         ExecuteAsync(userId, async (context, runner) =>
         {
             var task = await OpenTaskAsync(context, taskId, cancellationToken);
-            if (task.Assignee is not null && userId is not null && task.Assignee != userId)
+            if (task.Assignee == assignee)
             {
-                throw new WorkflowConflictException($"The task is claimed by {task.Assignee}.");
+                return 0;
+            }
+
+            var previous = task.Assignee;
+            task.Assignee = assignee;
+            context.TaskChanged(task);
+            var @case = await context.LoadCaseAsync(task.InstanceId, cancellationToken);
+            context.History(@case, "task-assigned", task.ElementId, new JsonObject
+            {
+                ["taskId"] = taskId.ToString(),
+                ["assignee"] = assignee,
+                ["previousAssignee"] = previous,
+            });
+            if (assignee is not null)
+            {
+                await RunTaskListenersAsync(runner, @case, task, ListenerEvents.Assignment);
+            }
+
+            return 0;
+        }, cancellationToken);
+
+    public partial Task CompleteTaskAsync(Guid taskId, JsonObject? variables, string? userId, string? onBehalfOf, CancellationToken cancellationToken) =>
+        ExecuteAsync(userId, async (context, runner) =>
+        {
+            var task = await OpenTaskAsync(context, taskId, cancellationToken);
+            if (onBehalfOf is not null ? task.Assignee != onBehalfOf
+                : task.Assignee is not null && userId is not null && task.Assignee != userId)
+            {
+                throw new WorkflowConflictException(task.Assignee is null ? "The task is no longer claimed." : $"The task is claimed by {task.Assignee}.");
             }
 
             var @case = await context.LoadCaseAsync(task.InstanceId, cancellationToken);
@@ -92,11 +123,11 @@ public sealed partial class WorkflowEngine
             task.EndedAt = context.Now;
             task.CompletedBy = userId;
             context.TaskChanged(task);
-            context.History(@case, "task-completed", task.ElementId, new JsonObject
+            context.History(@case, "task-completed", task.ElementId, WithOnBehalfOf(new JsonObject
             {
                 ["taskId"] = taskId.ToString(),
                 ["variables"] = variables?.DeepClone(),
-            });
+            }, onBehalfOf));
             SetVariables(runner.ScopeOf(@case, token), variables);
             await RunTaskListenersAsync(runner, @case, task, ListenerEvents.Complete);
             token.TaskId = null;
@@ -132,6 +163,16 @@ public sealed partial class WorkflowEngine
         var task = await context.LoadTaskAsync(taskId, cancellationToken);
         return task.State == TaskState.Open ? task
             : throw new WorkflowConflictException($"The task is already {task.State}{(task.CompletedBy is { } by ? $" by {by}" : "")}.");
+    }
+
+    private static JsonObject WithOnBehalfOf(JsonObject data, string? onBehalfOf)
+    {
+        if (onBehalfOf is not null)
+        {
+            data["onBehalfOf"] = onBehalfOf;
+        }
+
+        return data;
     }
 
     private static void SetVariables(VariableScope scope, JsonObject? variables)

@@ -79,7 +79,7 @@ public sealed partial class WorkflowEngine
 
         var definition = await _store.GetDefinitionAsync(starts[0].DefinitionId!, cancellationToken)
             ?? throw new WorkflowNotFoundException($"The process that starts with message '{name}' is gone.");
-        var @case = await CaseStarter.CreateAsync(runner, definition, businessKey, (JsonObject?)variables?.DeepClone(), null, starts[0].ElementId);
+        var @case = await CaseStarter.CreateAsync(runner, definition, businessKey, (JsonObject?)variables?.DeepClone(), null, startEventId: starts[0].ElementId);
         context.History(@case, "message-correlated", starts[0].ElementId, new JsonObject { ["message"] = name });
         return @case.Id;
     }
@@ -167,7 +167,7 @@ public sealed partial class WorkflowEngine
             return;
         }
 
-        var @case = await CaseStarter.CreateAsync(runner, definition, null, (JsonObject?)signal.Variables?.DeepClone(), null, job.ElementId);
+        var @case = await CaseStarter.CreateAsync(runner, definition, null, (JsonObject?)signal.Variables?.DeepClone(), null, startEventId: job.ElementId);
         context.History(@case, "signal-received", job.ElementId, new JsonObject { ["signal"] = signal.Name });
     }
 
@@ -265,7 +265,7 @@ public sealed partial class WorkflowEngine
 
             var process = await _services.Definitions.GetProcessAsync(definition.Id, cancellationToken);
             var start = process.Body.StartEvents.First(s => s.Id == job.ElementId);
-            await CaseStarter.CreateAsync(runner, definition, null, null, null, start.Id);
+            await CaseStarter.CreateAsync(runner, definition, null, null, null, startEventId: start.Id);
             var payload = TimerPayload.Parse(current.PayloadJson);
             if (payload.FiringsLeft != 0 && start.Trigger is TimerTrigger timer
                 && TimerSchedule.TryParse(timer.Kind, payload.Value, process.TimeZone, out var schedule, out _))

@@ -16,7 +16,11 @@ public sealed partial class WorkflowEngine
     public partial Task<DeploymentResult> DeployAsync(IReadOnlyList<BpmnSource> files, CancellationToken cancellationToken = default);
 
     /// <summary>Starts a case of the latest version of <paramref name="definitionKey"/> and runs it until every token waits.</summary>
-    public partial Task<CaseSnapshot> StartAsync(string definitionKey, string? businessKey, JsonObject? variables, string? userId, CancellationToken cancellationToken = default);
+    public Task<CaseSnapshot> StartAsync(string definitionKey, string? businessKey, JsonObject? variables, string? userId, CancellationToken cancellationToken = default) =>
+        StartAsync(definitionKey, businessKey, variables, userId, null, cancellationToken);
+
+    /// <summary>As the overload without <paramref name="attributes"/>, storing them on the case (and the cases it calls).</summary>
+    public partial Task<CaseSnapshot> StartAsync(string definitionKey, string? businessKey, JsonObject? variables, string? userId, CaseAttributes? attributes, CancellationToken cancellationToken = default);
 
     public partial Task<CaseSnapshot?> GetCaseAsync(Guid caseId, CancellationToken cancellationToken = default);
 
@@ -24,10 +28,30 @@ public sealed partial class WorkflowEngine
     public partial Task ClaimTaskAsync(Guid taskId, string userId, CancellationToken cancellationToken = default);
 
     /// <summary>Releases a claimed task back to its candidates.</summary>
-    public partial Task UnclaimTaskAsync(Guid taskId, string userId, CancellationToken cancellationToken = default);
+    public Task UnclaimTaskAsync(Guid taskId, string userId, CancellationToken cancellationToken = default) =>
+        UnclaimTaskAsync(taskId, userId, null, cancellationToken);
+
+    /// <summary>
+    /// Releases a claimed task; with <paramref name="onBehalfOf"/>, <paramref name="userId"/> releases it for that
+    /// assignee (409 when the task is no longer theirs), recorded in the history as done on their behalf.
+    /// </summary>
+    public partial Task UnclaimTaskAsync(Guid taskId, string userId, string? onBehalfOf, CancellationToken cancellationToken = default);
 
     /// <summary>Completes a human task with the submitted variables and runs the case on until every token waits.</summary>
-    public partial Task CompleteTaskAsync(Guid taskId, JsonObject? variables, string? userId, CancellationToken cancellationToken = default);
+    public Task CompleteTaskAsync(Guid taskId, JsonObject? variables, string? userId, CancellationToken cancellationToken = default) =>
+        CompleteTaskAsync(taskId, variables, userId, null, cancellationToken);
+
+    /// <summary>
+    /// Completes a human task; with <paramref name="onBehalfOf"/>, <paramref name="userId"/> completes it for that
+    /// assignee (409 when the task is no longer theirs), recorded in the history as done on their behalf.
+    /// </summary>
+    public partial Task CompleteTaskAsync(Guid taskId, JsonObject? variables, string? userId, string? onBehalfOf, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Makes <paramref name="assignee"/> the task's assignee whoever held it (null: back to the candidates),
+    /// recorded as done by <paramref name="userId"/>; 409 when the task is done. Who may do so is the host's rule.
+    /// </summary>
+    public partial Task AssignTaskAsync(Guid taskId, string? assignee, string userId, CancellationToken cancellationToken = default);
 
     /// <summary>Continues a token waiting in a receive task (<paramref name="elementId"/>) of the case.</summary>
     public partial Task TriggerAsync(Guid caseId, string elementId, JsonObject? variables, CancellationToken cancellationToken = default);

@@ -12,10 +12,13 @@ public sealed class BrandsHostFactory : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Test-Admin-1!";
 
-    internal BrandsHostFactory(DatabaseProvider provider, string connectionString)
+    internal BrandsHostFactory(DatabaseProvider provider, string connectionString, string environment = "Development",
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         Provider = provider;
         ConnectionString = connectionString;
+        Environment = environment;
+        Settings = settings ?? new Dictionary<string, string>();
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
@@ -23,13 +26,23 @@ public sealed class BrandsHostFactory : WebApplicationFactory<Program>
 
     public string ConnectionString { get; }
 
+    public string Environment { get; }
+
+    /// <summary>Configuration on top of the defaults below.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Brands", ConnectionString);
         builder.UseSetting("Seed:AdminPassword", AdminPassword);
         builder.UseSetting("Workflows:JobPollInterval", "00:00:00.200");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<SwitchableServiceTaskHandler>();

@@ -20,12 +20,18 @@ public abstract class HostFixture : IAsyncLifetime
 
     internal abstract DatabaseProvider Provider { get; }
 
+    /// <summary>The host's environment: Development unless a fixture says otherwise.</summary>
+    protected virtual string Environment => "Development";
+
+    /// <summary>Configuration on top of <see cref="BrandsHostFactory"/>'s.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     /// <summary>Creates an empty database and returns its connection string.</summary>
     protected abstract Task<string> CreateDatabaseAsync();
 
     public async ValueTask InitializeAsync()
     {
-        _factory = new BrandsHostFactory(Provider, await CreateDatabaseAsync());
+        _factory = new BrandsHostFactory(Provider, await CreateDatabaseAsync(), Environment, Settings);
         _factory.StartServer();
     }
 
@@ -53,19 +59,19 @@ public abstract class HostFixture : IAsyncLifetime
     {
         var client = Factory.CreateClient();
         using var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
-        response.EnsureSuccessStatusCode();
+        Assert.True(response.IsSuccessStatusCode, $"Signing in as {userName}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)body!["accessToken"]!);
         return client;
     }
 
-    /// <summary>Creates a user through Identity, with the given roles (created when missing).</summary>
+    /// <summary>Creates a user of the national office through Identity, with the given roles (created when missing).</summary>
     public async Task CreateUserAsync(string userName, string password, params string[] roles)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<BrandsUser>>();
         var roleManager = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        var user = new IdentityUser(userName);
+        var user = new BrandsUser(userName) { OrganisationCode = IdentitySeeding.NationalOfficeCode };
         Succeeded(await users.CreateAsync(user, password));
         foreach (var role in roles)
         {

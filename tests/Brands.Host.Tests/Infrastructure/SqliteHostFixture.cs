@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Brands.Host.Tests.Infrastructure;
 
 /// <summary>The host on a new SQLite file in a temporary folder, removed afterwards.</summary>
-public sealed class SqliteHostFixture : HostFixture
+public class SqliteHostFixture : HostFixture
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "brands-host-tests", Guid.NewGuid().ToString("N"));
 
@@ -21,6 +21,7 @@ public sealed class SqliteHostFixture : HostFixture
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
         SqliteConnection.ClearAllPools();
         if (Directory.Exists(_folder))
         {

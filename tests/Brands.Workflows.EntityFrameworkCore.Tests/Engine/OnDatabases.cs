@@ -63,3 +63,7 @@ public sealed class CamundaCompatibilityOnSqliteTests(SqliteStoreProvider p) : C
 public sealed class ListenerOnPostgreSqlTests(PostgreSqlStoreProvider p) : ListenerScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
 
 public sealed class ListenerOnSqliteTests(SqliteStoreProvider p) : ListenerScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class CaseOwnershipOnPostgreSqlTests(PostgreSqlStoreProvider p) : CaseOwnershipScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class CaseOwnershipOnSqliteTests(SqliteStoreProvider p) : CaseOwnershipScenarios(p), IClassFixture<SqliteStoreProvider>;

@@ -33,3 +33,5 @@ public sealed class DefinitionVersionTests(InMemoryStoreProvider p) : Definition
 public sealed class CamundaCompatibilityTests(InMemoryStoreProvider p) : CamundaCompatibilityScenarios(p), IClassFixture<InMemoryStoreProvider>;
 
 public sealed class ListenerTests(InMemoryStoreProvider p) : ListenerScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class CaseOwnershipTests(InMemoryStoreProvider p) : CaseOwnershipScenarios(p), IClassFixture<InMemoryStoreProvider>;

@@ -13,10 +13,11 @@ internal static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").RequireAuthorization();
+        var api = endpoints.MapGroup("/api").RequireAuthorization().RequirePasswordChanged();
 
         var auth = api.MapGroup("/auth").WithTags("Auth");
         Login.Map(auth);
+        ChangePassword.Map(auth);
 
         var definitions = api.MapGroup("/definitions").WithTags("Definitions");
         DeployDefinition.Map(definitions);
@@ -33,6 +34,7 @@ internal static class ApiEndpoints
         ClaimTask.Map(tasks);
         UnclaimTask.Map(tasks);
         CompleteTask.Map(tasks);
+        AssignTask.Map(tasks);
 
         // A message or signal may reach any province's cases: administrators and integrations only.
         var messages = api.MapGroup("/messages").WithTags("Events").RequireAuthorization(Policies.Admin);
@@ -43,6 +45,10 @@ internal static class ApiEndpoints
         var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
         ListIncidents.Map(admin);
         RetryJob.Map(admin);
+        CreateOrganisation.Map(admin);
+        ListOrganisations.Map(admin);
+        CreateUser.Map(admin);
+        ListUsers.Map(admin);
 
         return endpoints;
     }

@@ -25,9 +25,18 @@ internal static class Startup
         var address = addresses?.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
             ?? addresses?.FirstOrDefault()
             ?? "http://localhost:5080";
-        app.Logger.LogInformation(
-            "Brands.Workflow is running: browse {Address} (API docs {Address}/swagger, {Address}/openapi/v1.json; health {Address}/health/ready); "
-            + "sign in as {User} with the password from {PasswordKey} (development default Admin123!)",
-            address, address, address, address, AdminSeeder.AdminUserName, AdminSeeder.PasswordKey);
+        if (app.Environment.IsDevelopment())
+        {
+            app.Logger.LogInformation(
+                "Brands.Workflow is running: browse {Address} (API docs {Address}/swagger, {Address}/openapi/v1.json; health {Address}/health/ready); "
+                + "sign in as {User} with the password from {PasswordKey} (development default Admin123!)",
+                address, address, address, address, AdminSeeder.AdminUserName, AdminSeeder.PasswordKey);
+        }
+        else
+        {
+            app.Logger.LogInformation(
+                "Brands.Workflow is running on {Address} ({Environment}); the first national administrator comes from {Key} (README, \"Production start\")",
+                address, app.Environment.EnvironmentName, AdminSeeder.BootstrapPasswordKey);
+        }
     }
 }

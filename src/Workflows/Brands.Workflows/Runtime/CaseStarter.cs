@@ -7,7 +7,8 @@ namespace Brands.Workflows.Runtime;
 internal static class CaseStarter
 {
     public static async Task<CaseRuntime> CreateAsync(TokenRunner runner, DefinitionRecord definition, string? businessKey,
-        JsonObject? variables, (CaseRuntime Case, TokenState Token)? caller, string? startEventId = null)
+        JsonObject? variables, (CaseRuntime Case, TokenState Token)? caller, CaseAttributes? attributes = null,
+        string? startEventId = null)
     {
         var context = runner.Context;
         var process = await context.Services.Definitions.GetProcessAsync(definition.Id, runner.CancellationToken);
@@ -38,6 +39,12 @@ internal static class CaseStarter
             StateJson = "{}",
             StartedAt = context.Now,
         };
+        // A called case belongs to whoever its caller belongs to.
+        var parent = caller?.Case.Record;
+        record.OrganisationCode = parent is null ? attributes?.OrganisationCode : parent.OrganisationCode;
+        record.Province = parent is null ? attributes?.Province : parent.Province;
+        record.CaseType = parent is null ? attributes?.CaseType : parent.CaseType;
+        record.Year = parent is null ? attributes?.Year : parent.Year;
         var @case = new CaseRuntime(record, process, isNew: true);
         // Before the case is tracked: a start listener that fails leaves nothing behind.
         await runner.RunListenersAsync(@case, runner.RootScope(@case), process.ExecutionListeners, Model.ListenerEvents.Start, null);

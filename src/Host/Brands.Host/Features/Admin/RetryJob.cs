@@ -1,3 +1,4 @@
+using Brands.Host.Infrastructure.Access;
 using Brands.Workflows;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,7 +8,7 @@ namespace Brands.Host.Features.Admin;
 /// <summary><c>POST /api/admin/jobs/{id}/retry</c> → 204: the job runs once more, now, and its incident is resolved.</summary>
 internal static class RetryJob
 {
-    internal sealed record Command(Guid JobId) : IRequest<Unit>;
+    internal sealed record Command(Guid JobId) : IRequest<Unit>, IAdminRequest;
 
     internal sealed class Handler(WorkflowEngine engine) : IRequestHandler<Command, Unit>
     {

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Brands.Host.Infrastructure.Access;
+using Brands.Host.Infrastructure.Auth;
 using Brands.Host.Infrastructure.Mediation;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -5,10 +8,16 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Brands.Host.Features.Auth;
 
-/// <summary><c>POST /api/auth/login {userName,password}</c> → 200 <c>{accessToken,…}</c>; wrong credentials → 401.</summary>
+/// <summary>
+/// <c>POST /api/auth/login {userName,password}</c> → 200 <c>{accessToken,…}</c>; wrong credentials → 401; too many
+/// recent failures from this client (or for this account from a client that failed before) → 429 with Retry-After,
+/// without the password being checked (<see cref="SignInThrottle"/>).
+/// </summary>
 internal static class Login
 {
-    internal sealed record Command(string? UserName, string? Password) : IRequest<SignInResult>, IValidatedRequest
+    internal sealed record Body(string? UserName, string? Password);
+
+    internal sealed record Command(string? UserName, string? Password, string Client) : IRequest<Outcome>, IValidatedRequest, IAnonymousRequest
     {
         public IDictionary<string, string[]> Validate()
         {
@@ -27,37 +36,62 @@ internal static class Login
         }
     }
 
+    internal sealed record Outcome(bool Succeeded, TimeSpan? RetryAfter);
+
     /// <summary>
     /// Signs in with the bearer-token scheme: on success the token handler writes
     /// <c>{tokenType,accessToken,expiresIn,refreshToken}</c> itself, as Identity's own API endpoints do.
     /// </summary>
-    internal sealed class Handler(SignInManager<IdentityUser> signInManager) : IRequestHandler<Command, SignInResult>
+    internal sealed class Handler(SignInManager<BrandsUser> signInManager, SignInThrottle throttle) : IRequestHandler<Command, Outcome>
     {
-        public Task<SignInResult> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
         {
+            if (await throttle.WaitBeforeAsync(request.Client, request.UserName!, cancellationToken) is { } wait)
+            {
+                return new Outcome(false, wait);
+            }
+
             signInManager.AuthenticationScheme = IdentityConstants.BearerScheme;
-            return signInManager.PasswordSignInAsync(request.UserName!, request.Password!, isPersistent: false, lockoutOnFailure: true);
+            var result = await signInManager.PasswordSignInAsync(request.UserName!, request.Password!, isPersistent: false, lockoutOnFailure: false);
+            if (result.Succeeded)
+            {
+                await throttle.RecordSuccessAsync(request.Client, request.UserName!, cancellationToken);
+            }
+            else
+            {
+                await throttle.RecordFailureAsync(request.Client, request.UserName!, cancellationToken);
+            }
+
+            return new Outcome(result.Succeeded, null);
         }
     }
 
     public static void Map(IEndpointRouteBuilder auth) =>
-        auth.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (Command command, IMediator mediator, CancellationToken cancellationToken) =>
+        auth.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (
+                Body body, HttpContext httpContext, IMediator mediator, CancellationToken cancellationToken) =>
             {
-                var result = await mediator.Send(command, cancellationToken);
-                if (result.Succeeded)
+                var outcome = await mediator.Send(new Command(body.UserName, body.Password, AuthSetup.ClientOf(httpContext)), cancellationToken);
+                if (outcome.Succeeded)
                 {
                     return TypedResults.Empty;
                 }
 
-                var detail = result.IsLockedOut
-                    ? "The account is locked after too many failed sign-ins; try again later."
-                    : "Wrong user name or password.";
-                return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.");
+                if (outcome.RetryAfter is { } wait)
+                {
+                    var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+                    httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                    return TypedResults.Problem($"Too many failed sign-ins; try again in {seconds} s.",
+                        statusCode: StatusCodes.Status429TooManyRequests, title: "Sign-in delayed.");
+                }
+
+                return TypedResults.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.");
             })
             .AllowAnonymous()
+            .AllowedBeforePasswordChange()
             .WithName("Login")
             .Produces<AccessTokenDescription>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     /// <summary>What the bearer-token handler writes, for the API description.</summary>
     internal sealed record AccessTokenDescription(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);

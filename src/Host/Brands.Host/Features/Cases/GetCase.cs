@@ -1,14 +1,17 @@
 using System.Text.Json.Nodes;
+using Brands.Host.Infrastructure.Access;
+using Brands.Host.Infrastructure.Mapping;
 using Brands.Workflows;
+using Mapster;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Brands.Host.Features.Cases;
 
-/// <summary><c>GET /api/cases/{id}</c>: status, where the case waits, and its variables.</summary>
+/// <summary><c>GET /api/cases/{id}</c>: status, where the case waits, its variables and its owner; 404 for a case the caller may not see.</summary>
 internal static class GetCase
 {
-    internal sealed record Query(Guid Id) : IRequest<CaseSnapshot?>;
+    internal sealed record Query(Guid CaseId) : IRequest<Response>, ICaseRequest;
 
     internal sealed record Response(
         Guid Id,
@@ -19,22 +22,27 @@ internal static class GetCase
         IReadOnlyList<string> ActiveElementIds,
         JsonObject Variables,
         DateTimeOffset StartedAt,
-        DateTimeOffset? EndedAt);
+        DateTimeOffset? EndedAt,
+        string? OrganisationCode,
+        string? Province);
 
-    internal sealed class Handler(WorkflowEngine engine) : IRequestHandler<Query, CaseSnapshot?>
+    internal sealed class Handler(WorkflowEngine engine, AccessDecision decision) : IRequestHandler<Query, Response>
     {
-        public Task<CaseSnapshot?> Handle(Query request, CancellationToken cancellationToken) =>
-            engine.GetCaseAsync(request.Id, cancellationToken);
+        public async Task<Response> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var snapshot = await engine.GetCaseAsync(request.CaseId, cancellationToken)
+                ?? throw new NotVisibleException("case", request.CaseId);
+            return snapshot.Adapt<Response>(Mappings.Config) with
+            {
+                OrganisationCode = decision.Case?.OrganisationCode,
+                Province = decision.Case?.Province,
+            };
+        }
     }
 
     public static void Map(IEndpointRouteBuilder cases) =>
-        cases.MapGet("/{id:guid}", async Task<Results<Ok<Response>, ProblemHttpResult>> (Guid id, IMediator mediator, CancellationToken cancellationToken) =>
-                await mediator.Send(new Query(id), cancellationToken) is { } c
-                    ? TypedResults.Ok(new Response(c.Id, c.DefinitionKey, c.DefinitionVersion, c.BusinessKey, c.Status,
-                        c.ActiveElementIds, c.Variables, c.StartedAt, c.EndedAt))
-                    : NotFound(id))
+        cases.MapGet("/{id:guid}", async Task<Ok<Response>> (Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await mediator.Send(new Query(id), cancellationToken)))
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetCase");
-
-    internal static ProblemHttpResult NotFound(Guid id) =>
-        TypedResults.Problem($"No case with id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
 }

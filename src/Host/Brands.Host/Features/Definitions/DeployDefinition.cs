@@ -1,6 +1,9 @@
+using Brands.Host.Infrastructure.Access;
 using Brands.Host.Infrastructure.Api;
 using Brands.Host.Infrastructure.Auth;
+using Brands.Host.Infrastructure.Mapping;
 using Brands.Workflows;
+using Mapster;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,7 +15,7 @@ namespace Brands.Host.Features.Definitions;
 /// </summary>
 internal static class DeployDefinition
 {
-    internal sealed record Command(string Xml) : IRequest<DeploymentResult>;
+    internal sealed record Command(string Xml) : IRequest<DeploymentResult>, IAdminRequest;
 
     /// <summary>The first executable process of the file; <c>definitions</c> lists all of them.</summary>
     internal sealed record Response(string Id, string Key, int Version, string? Name, IReadOnlyList<DefinitionSummary> Definitions);
@@ -47,7 +50,7 @@ internal static class DeployDefinition
 
                 var first = result.Definitions[0];
                 var response = new Response(first.Id, first.Key, first.Version, first.Name,
-                    [.. result.Definitions.Select(d => new DefinitionSummary(d.Id, d.Key, d.Version, d.Name, d.IsNew))]);
+                    result.Definitions.Adapt<List<DefinitionSummary>>(Mappings.Config));
                 return result.CreatedAny
                     ? TypedResults.Created($"/api/definitions/{Uri.EscapeDataString(first.Key)}/xml", response)
                     : TypedResults.Ok(response);

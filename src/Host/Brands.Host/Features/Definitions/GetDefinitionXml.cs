@@ -1,3 +1,4 @@
+using Brands.Host.Infrastructure.Access;
 using Brands.Host.Infrastructure.Auth;
 using Brands.Workflows.Persistence;
 using MediatR;
@@ -8,7 +9,7 @@ namespace Brands.Host.Features.Definitions;
 /// <summary><c>GET /api/definitions/{key}/xml</c>: the BPMN file of the latest version.</summary>
 internal static class GetDefinitionXml
 {
-    internal sealed record Query(string Key) : IRequest<string?>;
+    internal sealed record Query(string Key) : IRequest<string?>, IAdminRequest;
 
     internal sealed class Handler(IWorkflowStore store) : IRequestHandler<Query, string?>
     {

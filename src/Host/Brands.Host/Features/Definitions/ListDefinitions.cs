@@ -1,5 +1,8 @@
+using Brands.Host.Infrastructure.Access;
 using Brands.Host.Infrastructure.Auth;
+using Brands.Host.Infrastructure.Mapping;
 using Brands.Workflows.Persistence;
+using Mapster;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +11,7 @@ namespace Brands.Host.Features.Definitions;
 /// <summary><c>GET /api/definitions</c>: the latest version of every process, ordered by key.</summary>
 internal static class ListDefinitions
 {
-    internal sealed record Query : IRequest<IReadOnlyList<Item>>;
+    internal sealed record Query : IRequest<IReadOnlyList<Item>>, IAdminRequest;
 
     internal sealed record Item(string Id, string Key, int Version, string? Name, DateTimeOffset DeployedAt);
 
@@ -16,7 +19,7 @@ internal static class ListDefinitions
     {
         public async Task<IReadOnlyList<Item>> Handle(Query request, CancellationToken cancellationToken) =>
             [.. (await store.ListLatestDefinitionsAsync(cancellationToken))
-                .Select(d => new Item(d.Id, d.Key, d.Version, d.Name, d.DeployedAt))];
+                .Adapt<List<Item>>(Mappings.Config)];
     }
 
     public static void Map(IEndpointRouteBuilder definitions) =>

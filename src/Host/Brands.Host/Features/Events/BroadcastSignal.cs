@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Brands.Host.Features.Cases;
+using Brands.Host.Infrastructure.Access;
 using Brands.Host.Infrastructure.Mediation;
 using Brands.Workflows;
 using MediatR;
@@ -14,12 +16,18 @@ internal static class BroadcastSignal
 {
     internal sealed record Body(string? Name, JsonObject? Variables);
 
-    internal sealed record Command(string? Name, JsonObject? Variables) : IRequest<int>, IValidatedRequest
+    internal sealed record Command(string? Name, JsonObject? Variables) : IRequest<int>, IAdminRequest, IValidatedRequest
     {
-        public IDictionary<string, string[]> Validate() =>
-            string.IsNullOrWhiteSpace(Name)
-                ? new Dictionary<string, string[]> { ["name"] = ["The signal name is required."] }
-                : new Dictionary<string, string[]>();
+        public IDictionary<string, string[]> Validate()
+        {
+            var errors = new Dictionary<string, string[]>(CaseVariables.RefuseOwned(Variables));
+            if (string.IsNullOrWhiteSpace(Name))
+            {
+                errors["name"] = ["The signal name is required."];
+            }
+
+            return errors;
+        }
     }
 
     internal sealed record Response(int Receivers);

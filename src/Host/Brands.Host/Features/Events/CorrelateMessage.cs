@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using System.Text.Json.Nodes;
-using Brands.Host.Infrastructure.Api;
+using Brands.Host.Features.Cases;
+using Brands.Host.Infrastructure.Access;
 using Brands.Host.Infrastructure.Mediation;
 using Brands.Workflows;
 using MediatR;
@@ -17,28 +17,33 @@ internal static class CorrelateMessage
 {
     internal sealed record Body(string? Name, string? BusinessKey, JsonObject? CorrelationKeys, JsonObject? Variables);
 
-    internal sealed record Command(string? Name, string? BusinessKey, JsonObject? CorrelationKeys, JsonObject? Variables, string UserName)
-        : IRequest<Guid>, IValidatedRequest
+    internal sealed record Command(string? Name, string? BusinessKey, JsonObject? CorrelationKeys, JsonObject? Variables)
+        : IRequest<Guid>, IAdminRequest, IValidatedRequest
     {
-        public IDictionary<string, string[]> Validate() =>
-            string.IsNullOrWhiteSpace(Name)
-                ? new Dictionary<string, string[]> { ["name"] = ["The message name is required."] }
-                : new Dictionary<string, string[]>();
+        public IDictionary<string, string[]> Validate()
+        {
+            var errors = new Dictionary<string, string[]>(CaseVariables.RefuseOwned(Variables));
+            if (string.IsNullOrWhiteSpace(Name))
+            {
+                errors["name"] = ["The message name is required."];
+            }
+
+            return errors;
+        }
     }
 
     internal sealed record Response(Guid CaseId);
 
-    internal sealed class Handler(WorkflowEngine engine) : IRequestHandler<Command, Guid>
+    internal sealed class Handler(WorkflowEngine engine, AccessScope scope) : IRequestHandler<Command, Guid>
     {
         public Task<Guid> Handle(Command request, CancellationToken cancellationToken) =>
-            engine.CorrelateMessageAsync(request.Name!, request.BusinessKey, request.CorrelationKeys, request.Variables, request.UserName, cancellationToken);
+            engine.CorrelateMessageAsync(request.Name!, request.BusinessKey, request.CorrelationKeys, request.Variables, scope.User.UserName, cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder messages) =>
-        messages.MapPost("/", async Task<Ok<Response>> (Body body, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
+        messages.MapPost("/", async Task<Ok<Response>> (Body body, IMediator mediator, CancellationToken cancellationToken) =>
             {
-                var caseId = await mediator.Send(
-                    new Command(body.Name, body.BusinessKey, body.CorrelationKeys, body.Variables, user.UserName()), cancellationToken);
+                var caseId = await mediator.Send(new Command(body.Name, body.BusinessKey, body.CorrelationKeys, body.Variables), cancellationToken);
                 return TypedResults.Ok(new Response(caseId));
             })
             .ProducesValidationProblem()

@@ -1,6 +1,7 @@
-using System.Security.Claims;
 using System.Text.Json.Nodes;
-using Brands.Host.Infrastructure.Api;
+using Brands.Host.Features.Cases;
+using Brands.Host.Infrastructure.Access;
+using Brands.Host.Infrastructure.Mediation;
 using Brands.Workflows;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,32 +9,39 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Brands.Host.Features.Tasks;
 
 /// <summary>
-/// <c>POST /api/tasks/{id}/complete {variables}</c> → 204 and the case runs on; 409 when someone else holds the
-/// task or it is finished (of two concurrent completions exactly one wins).
+/// <c>POST /api/tasks/{id}/complete {variables}</c> → 204 and the case runs on. The assignee, or a candidate of an
+/// unassigned task, may complete it; a national administrator may complete any task, recorded as on behalf of its
+/// assignee. 409 when someone else took or finished it meanwhile (of two concurrent completions exactly one wins).
 /// </summary>
 internal static class CompleteTask
 {
     internal sealed record Body(JsonObject? Variables);
 
-    internal sealed record Command(Guid TaskId, JsonObject? Variables, string UserName) : IRequest<Unit>;
+    internal sealed record Command(Guid TaskId, JsonObject? Variables) : IRequest<Unit>, ITaskRequest, IValidatedRequest
+    {
+        public TaskAction Action => TaskAction.Complete;
 
-    internal sealed class Handler(WorkflowEngine engine) : IRequestHandler<Command, Unit>
+        public IDictionary<string, string[]> Validate() => new Dictionary<string, string[]>(CaseVariables.RefuseOwned(Variables));
+    }
+
+    internal sealed class Handler(WorkflowEngine engine, AccessScope scope, AccessDecision decision) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            await engine.CompleteTaskAsync(request.TaskId, request.Variables, request.UserName, cancellationToken);
+            await engine.CompleteTaskAsync(request.TaskId, request.Variables, scope.User.UserName, decision.OnBehalfOf, cancellationToken);
             return Unit.Value;
         }
     }
 
     public static void Map(IEndpointRouteBuilder tasks) =>
         tasks.MapPost("/{id:guid}/complete", async Task<NoContent> (
-                Guid id, Body? body, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
+                Guid id, Body? body, IMediator mediator, CancellationToken cancellationToken) =>
             {
-                await mediator.Send(new Command(id, body?.Variables, user.UserName()), cancellationToken);
+                await mediator.Send(new Command(id, body?.Variables), cancellationToken);
                 return TypedResults.NoContent();
             })
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("CompleteTask");

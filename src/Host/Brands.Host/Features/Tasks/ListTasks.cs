@@ -1,19 +1,24 @@
-using System.Security.Claims;
-using Brands.Host.Infrastructure.Api;
+using Brands.Host.Infrastructure.Access;
+using Brands.Host.Infrastructure.Mapping;
+using Brands.Workflows.EntityFrameworkCore;
 using Brands.Workflows.Persistence;
+using Mapster;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Brands.Host.Features.Tasks;
 
 /// <summary>
-/// <c>GET /api/tasks?caseId=&amp;mine=&amp;candidate=&amp;overdue=</c>: open tasks; <c>mine</c> = assigned to me,
-/// <c>candidate</c> = unassigned and claimable by me or my groups, <c>overdue</c> = due date passed.
+/// <c>GET /api/tasks?caseId=&amp;mine=&amp;candidate=&amp;overdue=</c>: the open tasks the caller may see (README,
+/// "Who sees what"); <c>mine</c> = assigned to me, <c>candidate</c> = unassigned and claimable by me or my groups,
+/// <c>overdue</c> = due date passed. At most 500, oldest first.
 /// </summary>
 internal static class ListTasks
 {
-    internal sealed record Query(Guid? CaseId, bool Mine, bool Candidate, bool Overdue, string UserName, IReadOnlyList<string> Groups)
-        : IRequest<IReadOnlyList<Item>>;
+    private const int Max = 500;
+
+    internal sealed record Query(Guid? CaseId, bool Mine, bool Candidate, bool Overdue) : IRequest<IReadOnlyList<Item>>, IScopedQuery;
 
     internal sealed record Item(
         Guid Id,
@@ -27,33 +32,60 @@ internal static class ListTasks
         string? FormRef,
         DateTimeOffset CreatedAt);
 
-    internal sealed class Handler(IWorkflowStore store, TimeProvider timeProvider) : IRequestHandler<Query, IReadOnlyList<Item>>
+    /// <summary>The columns the list reads, projected in the database.</summary>
+    internal sealed record Row(Guid Id, Guid InstanceId, string ElementId, string? Name, string? Assignee, string? CandidateGroups,
+        DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, string? FormRef, DateTimeOffset CreatedAt);
+
+    internal sealed class Mapping : IRegister
+    {
+        public void Register(TypeAdapterConfig config) =>
+            config.NewConfig<Row, Item>()
+                .Map(item => item.CaseId, row => row.InstanceId)
+                .Map(item => item.CandidateGroups, row => TaskFilter.SplitList(row.CandidateGroups).ToList());
+    }
+
+    internal sealed class Handler(IDbContextFactory<WorkflowDbContext> databases, AccessScope scope, TimeProvider timeProvider)
+        : IRequestHandler<Query, IReadOnlyList<Item>>
     {
         public async Task<IReadOnlyList<Item>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var query = new TaskQuery
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            var user = scope.User;
+            var tasks = VisibleTasks.For(db, user);
+            if (request.CaseId is { } caseId)
             {
-                InstanceId = request.CaseId,
-                Assignee = request.Mine ? request.UserName : null,
-                CandidateUser = request.Candidate ? request.UserName : null,
-                CandidateGroups = request.Candidate ? request.Groups : null,
-                DueBefore = request.Overdue ? timeProvider.GetUtcNow() : null,
-            };
-            var tasks = await store.QueryTasksAsync(query, cancellationToken);
-            return [.. tasks
-                .Where(t => t.State == TaskState.Open)
-                .OrderBy(t => t.CreatedAt)
-                .Select(t => new Item(t.Id, t.InstanceId, t.ElementId, t.Name, t.Assignee,
-                    [.. TaskFilter.SplitList(t.CandidateGroups)], t.DueAt, t.FollowUpAt, t.FormRef, t.CreatedAt))];
+                tasks = tasks.Where(x => x.Task.InstanceId == caseId);
+            }
+
+            if (request.Mine)
+            {
+                var userName = user.UserName;
+                tasks = tasks.Where(x => x.Task.Assignee == userName);
+            }
+
+            if (request.Candidate)
+            {
+                tasks = tasks.Where(x => x.Task.Assignee == null).Where(VisibleTasks.Candidate(user));
+            }
+
+            if (request.Overdue)
+            {
+                var now = timeProvider.GetUtcNow();
+                tasks = tasks.Where(x => x.Task.DueAt < now);
+            }
+
+            var rows = await tasks.Select(x => x.Task)
+                .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
+                .Take(Max)
+                .ProjectToType<Row>(Mappings.Config)
+                .ToListAsync(cancellationToken);
+            return rows.Adapt<List<Item>>(Mappings.Config);
         }
     }
 
     public static void Map(IEndpointRouteBuilder tasks) =>
         tasks.MapGet("/", async Task<Ok<IReadOnlyList<Item>>> (
-                ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken,
-                Guid? caseId, bool? mine, bool? candidate, bool? overdue) =>
-                TypedResults.Ok(await mediator.Send(
-                    new Query(caseId, mine ?? false, candidate ?? false, overdue ?? false, user.UserName(), user.Groups()),
-                    cancellationToken)))
+                IMediator mediator, CancellationToken cancellationToken, Guid? caseId, bool? mine, bool? candidate, bool? overdue) =>
+                TypedResults.Ok(await mediator.Send(new Query(caseId, mine ?? false, candidate ?? false, overdue ?? false), cancellationToken)))
             .WithName("ListTasks");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Brands.Host.Infrastructure.Access;
 using Brands.Host.Infrastructure.Mediation;
 using Brands.Workflows;
 using Brands.Workflows.Persistence;
@@ -35,6 +36,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
             Status = StatusCodes.Status400BadRequest,
             Title = "The request has invalid fields.",
         },
+        NotVisibleException e => Problem(StatusCodes.Status404NotFound, "Not found.", e.Message),
+        AccessDeniedException e => Problem(StatusCodes.Status403Forbidden, "Forbidden.", e.Message),
         WorkflowNotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found.", e.Message),
         WorkflowConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict.", e.Message),
         MessageCorrelationException e => AmbiguousMessage(e),

@@ -1,92 +1,73 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Brands.Host.Infrastructure.Auth;
 
 /// <summary>
-/// Outside production, creates the user <c>admin</c> (role national-admin) with the password in
-/// <c>Seed:AdminPassword</c> when that key is set and the user does not exist yet.
+/// At start-up: the roles and the national office; in Development only, the user <c>admin</c> with the password
+/// in <c>Seed:AdminPassword</c>; in any environment, the first national administrator from <c>Bootstrap:*</c> when
+/// no national administrator exists yet (README, "Production start"), who must change the password at first sign-in.
 /// </summary>
-/// <remarks>
-/// Several nodes may start at once on one database: a node that loses the race to insert the role or the user
-/// finds the winner's row and carries on.
-/// </remarks>
+/// <remarks>Several nodes may start at once on one database: <see cref="IdentitySeeding"/> settles the races.</remarks>
 internal sealed class AdminSeeder(
-    BrandsIdentityDbContext dbContext,
-    UserManager<IdentityUser> users,
-    RoleManager<IdentityRole> roles,
+    IdentitySeeding seeding,
+    UserManager<BrandsUser> users,
     IConfiguration configuration,
     IHostEnvironment environment,
     ILogger<AdminSeeder> logger)
 {
     public const string PasswordKey = "Seed:AdminPassword";
     public const string AdminUserName = "admin";
+    public const string BootstrapUserNameKey = "Bootstrap:AdminUserName";
+    public const string BootstrapPasswordKey = "Bootstrap:AdminPassword";
+    public const string BootstrapEmailKey = "Bootstrap:AdminEmail";
 
     public async Task SeedAsync()
     {
-        var password = configuration[PasswordKey];
-        if (string.IsNullOrEmpty(password) || environment.IsProduction())
+        await seeding.EnsureRolesAsync();
+        await seeding.EnsureNationalOfficeAsync();
+
+        var developmentPassword = configuration[PasswordKey];
+        if (!string.IsNullOrEmpty(developmentPassword))
+        {
+            if (environment.IsDevelopment())
+            {
+                if (await seeding.CreateNationalAdminAsync(AdminUserName, developmentPassword, null, mustChangePassword: false))
+                {
+                    logger.LogInformation("Created the development administrator '{UserName}'", AdminUserName);
+                }
+            }
+            else
+            {
+                logger.LogWarning("{Key} is ignored outside Development; use {BootstrapKey}", PasswordKey, BootstrapPasswordKey);
+            }
+        }
+
+        await BootstrapFirstAdministratorAsync();
+    }
+
+    private async Task BootstrapFirstAdministratorAsync()
+    {
+        var password = configuration[BootstrapPasswordKey];
+        if (string.IsNullOrEmpty(password))
         {
             return;
         }
 
-        try
+        var userName = configuration[BootstrapUserNameKey];
+        if (string.IsNullOrWhiteSpace(userName))
         {
-            if (!await roles.RoleExistsAsync(Roles.NationalAdmin))
-            {
-                Check(await roles.CreateAsync(new IdentityRole(Roles.NationalAdmin)));
-            }
-        }
-        catch (DbUpdateException)
-        {
-            if (!await RoleExistsAfterRaceAsync())
-            {
-                throw;
-            }
+            throw new InvalidOperationException($"{BootstrapPasswordKey} is set but {BootstrapUserNameKey} is not.");
         }
 
-        if (await users.FindByNameAsync(AdminUserName) is not null)
+        if ((await users.GetUsersInRoleAsync(Roles.NationalAdmin)).Count > 0)
         {
+            logger.LogInformation("A national administrator exists: {Key} is not used again (remove it from the configuration)", BootstrapPasswordKey);
             return;
         }
 
-        var admin = new IdentityUser(AdminUserName);
-        try
+        if (await seeding.CreateNationalAdminAsync(userName, password, configuration[BootstrapEmailKey], mustChangePassword: true))
         {
-            Check(await users.CreateAsync(admin, password));
-        }
-        catch (DbUpdateException)
-        {
-            if (await UserExistsAfterRaceAsync())
-            {
-                return;
-            }
-
-            throw;
-        }
-
-        Check(await users.AddToRoleAsync(admin, Roles.NationalAdmin));
-        logger.LogInformation("Created the development administrator '{UserName}'", AdminUserName);
-    }
-
-    private async Task<bool> RoleExistsAfterRaceAsync()
-    {
-        dbContext.ChangeTracker.Clear();
-        return await roles.RoleExistsAsync(Roles.NationalAdmin);
-    }
-
-    private async Task<bool> UserExistsAfterRaceAsync()
-    {
-        dbContext.ChangeTracker.Clear();
-        return await users.FindByNameAsync(AdminUserName) is not null;
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(
-                $"Seeding the administrator failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+            logger.LogWarning("Created the first national administrator '{UserName}'; the password must be changed at first sign-in", userName);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Brands.Host.Infrastructure.Access;
 using MediatR;
 
 namespace Brands.Host.Infrastructure.Mediation;
@@ -23,7 +24,14 @@ internal static class MediationSetup
 
         // Order matters: the first registered behaviour runs outermost.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        // Authorisation before validation: a stranger learns nothing from which fields are wrong.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddScoped<AccessScope>();
+        services.AddScoped<AccessDecision>();
+        services.AddScoped<CaseAccess>();
+        services.AddSingleton<CandidateStarters>();
+        services.AddHttpContextAccessor();
         return services;
     }
 }

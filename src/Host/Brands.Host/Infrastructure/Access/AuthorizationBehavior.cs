@@ -1,0 +1,44 @@
+using MediatR;
+
+namespace Brands.Host.Infrastructure.Access;
+
+/// <summary>
+/// The one place where requests are authorised, before their handlers run: by the <see cref="IAccessRule"/> each
+/// request declares. What it finds (the case, the task, who is acted for, the case's owner) goes to
+/// <see cref="AccessDecision"/> for the handler. A request that declares no rule is refused.
+/// </summary>
+internal sealed class AuthorizationBehavior<TRequest, TResponse>(AccessScope scope, CaseAccess access, AccessDecision decision)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        switch (request)
+        {
+            case IAnonymousRequest or ISelfRequest or IScopedQuery:
+                break;
+            case IAdminRequest when !scope.User.IsNationalAdmin:
+                throw new AccessDeniedException("Only national administrators may do this.");
+            case IAdminRequest:
+                break;
+            case ICaseRequest caseRequest:
+                decision.Case = await access.VisibleCaseAsync(scope.User, caseRequest.CaseId, cancellationToken);
+                break;
+            case ITaskRequest taskRequest:
+                var found = await access.VisibleTaskAsync(scope.User, taskRequest.TaskId, cancellationToken);
+                decision.Task = found.Task;
+                decision.Case = found.Instance;
+                decision.OnBehalfOf = CaseAccess.Decide(scope.User, found.Task, taskRequest.Action);
+                break;
+            case IStartCaseRequest start when !string.IsNullOrWhiteSpace(start.DefinitionKey):
+                decision.Owner = await access.AuthorizeStartAsync(scope.User, start.DefinitionKey, start.OrganisationCode, cancellationToken);
+                break;
+            case IStartCaseRequest:
+                // Refused by its validation, which runs next.
+                break;
+            default:
+                throw new InvalidOperationException($"{typeof(TRequest).FullName} declares no access rule ({nameof(IAccessRule)}).");
+        }
+
+        return await next();
+    }
+}

@@ -1,0 +1,9 @@
+namespace Brands.Host.Infrastructure.Access;
+
+internal enum TaskAction
+{
+    Claim,
+    Unclaim,
+    Complete,
+    Assign,
+}
