@@ -125,6 +125,42 @@ public abstract class MigrationContract(WorkflowDatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Jobs_written_before_0004_keep_their_case_and_due_date_and_start_without_a_definition_or_payload()
+    {
+        var connectionString = await CreateEmptyDatabaseAsync();
+        var migrations = SchemaMigration.For(provider);
+        var upToEvents = migrations.TakeWhile(m => !m.Id.EndsWith("0004_events", StringComparison.Ordinal)).ToList();
+        Assert.True(upToEvents.Count < migrations.Count, "migration 0004_events is not embedded");
+        foreach (var migration in upToEvents)
+        {
+            await ScalarAsync(connectionString, migration.Sql);
+        }
+
+        var store = EfWorkflowStore.Create(provider, connectionString);
+        var definition = StoreData.Definition("before0004", 1);
+        await store.AddDefinitionsAsync([definition], Cancel);
+        var instance = StoreData.Instance(definition);
+        var started = new ChangeSet();
+        started.NewInstances.Add(instance);
+        await store.CommitAsync(started, Cancel);
+        // A job row as the earlier schema had it (today's model writes columns it did not have yet).
+        var jobId = Guid.NewGuid();
+        var due = new DateTimeOffset(2026, 4, 1, 1, 0, 0, TimeSpan.Zero);
+        await ScalarAsync(connectionString, provider == WorkflowDatabaseProvider.PostgreSql
+            ? $"INSERT INTO wf_jobs (id, instance_id, token_id, element_id, kind, due_at, retries, retry_cycle, created_at) VALUES ('{jobId}', '{instance.Id}', 't1', 'notify', 'async-before', '2026-04-01T01:00:00Z', 2, 'R3/PT5M', '2026-04-01T01:00:00Z')"
+            : $"INSERT INTO wf_jobs (id, instance_id, token_id, element_id, kind, due_at, retries, retry_cycle, created_at) VALUES ('{jobId.ToString().ToUpperInvariant()}', '{instance.Id.ToString().ToUpperInvariant()}', 't1', 'notify', 'async-before', {due.UtcTicks}, 2, 'R3/PT5M', {due.UtcTicks})");
+
+        await ScalarAsync(connectionString, migrations[upToEvents.Count].Sql);
+
+        var job = await store.GetJobAsync(jobId, Cancel);
+        Assert.NotNull(job);
+        Assert.Equal((instance.Id, "t1", "notify", "async-before", due, 2), (job.InstanceId, job.TokenId, job.ElementId, job.Kind, job.DueAt, job.Retries));
+        Assert.Null(job.DefinitionId);
+        Assert.Null(job.PayloadJson);
+        Assert.Equal([jobId], (await store.AcquireJobsAsync("node", due, due.AddMinutes(5), 10, Cancel)).Select(j => j.Id));
+    }
+
+    [Fact]
     public void Migrations_are_embedded_and_ordered_by_id()
     {
         var migrations = SchemaMigration.For(provider);

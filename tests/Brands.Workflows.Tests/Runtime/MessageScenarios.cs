@@ -105,6 +105,26 @@ public abstract class MessageScenarios(IStoreProvider stores) : EngineScenarios(
     }
 
     [Fact]
+    public async Task A_new_version_takes_over_the_message_start_so_the_message_starts_exactly_one_case_on_it()
+    {
+        var harness = NewHarness();
+        var message = Unique("renewal-requested");
+        var first = Process("message-start-versions", $$"""
+            <bpmn:startEvent id="requested"><bpmn:messageEventDefinition messageRef="msg" /></bpmn:startEvent>
+            <bpmn:userTask id="check" />
+            {{Flow("f1", "requested", "check")}}
+            """, MessageDefinition(message));
+        await harness.Engine.DeployAsync(first);
+        var second = (await harness.Engine.DeployAsync(first.Replace("<bpmn:userTask id=\"check\" />", "<bpmn:userTask id=\"check\" name=\"v2\" />", StringComparison.Ordinal))).Definitions[0];
+
+        var caseId = await harness.Engine.CorrelateMessageAsync(message, null, null, null);
+
+        var started = await harness.CaseAsync(caseId);
+        Assert.Equal(second.Version, started.DefinitionVersion);
+        Assert.Single(await harness.Store.FindSubscriptionsAsync(new SubscriptionQuery { Kind = SubscriptionKind.Message, Name = message }));
+    }
+
+    [Fact]
     public async Task A_receive_task_with_a_message_and_a_message_boundary_event_each_wait_for_theirs()
     {
         var harness = NewHarness();
