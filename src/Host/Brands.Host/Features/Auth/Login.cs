@@ -5,11 +5,19 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Brands.Host.Features.Auth;
 
-/// <summary><c>POST /api/auth/login {userName,password}</c> → 200 <c>{accessToken,…}</c>; wrong credentials → 401.</summary>
+/// <summary>
+/// <c>POST /api/auth/login {userName,password}</c> → 200 <c>{accessToken,…}</c>; wrong credentials → 401.
+/// With <c>?useCookies=true</c> it signs in with the application cookie instead, as Identity's own API endpoints do:
+/// that is how the browser pages (the designer) sign in.
+/// </summary>
 internal static class Login
 {
     internal sealed record Command(string? UserName, string? Password) : IRequest<SignInResult>, IValidatedRequest
     {
+        /// <summary>Sign in with the cookie rather than a bearer token; taken from the query, never from the body.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public bool UseCookies { get; init; }
+
         public IDictionary<string, string[]> Validate()
         {
             var errors = new Dictionary<string, string[]>();
@@ -35,15 +43,15 @@ internal static class Login
     {
         public Task<SignInResult> Handle(Command request, CancellationToken cancellationToken)
         {
-            signInManager.AuthenticationScheme = IdentityConstants.BearerScheme;
+            signInManager.AuthenticationScheme = request.UseCookies ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
             return signInManager.PasswordSignInAsync(request.UserName!, request.Password!, isPersistent: false, lockoutOnFailure: true);
         }
     }
 
     public static void Map(IEndpointRouteBuilder auth) =>
-        auth.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (Command command, IMediator mediator, CancellationToken cancellationToken) =>
+        auth.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (Command command, bool? useCookies, IMediator mediator, CancellationToken cancellationToken) =>
             {
-                var result = await mediator.Send(command, cancellationToken);
+                var result = await mediator.Send(command with { UseCookies = useCookies == true }, cancellationToken);
                 if (result.Succeeded)
                 {
                     return TypedResults.Empty;
