@@ -20,8 +20,6 @@ internal static class SupportedElementProbes
     private static readonly string[] CatchDefinitions = ["timer", "message", "signal", "conditional", "link", "multiple"];
     private static readonly string[] BoundaryDefinitions = ["timer", "message", "signal", "error", "escalation", "conditional", "compensate", "cancel"];
     private static readonly string[] EventSubProcessDefinitions = ["timer", "message", "signal", "conditional", "error", "escalation", "compensate"];
-    /// <summary>Triggers that always interrupt (BPMN 2.0 §10.5.2, table 10.90 and 10.93).</summary>
-    private static readonly string[] AlwaysInterrupting = ["error", "compensate", "cancel"];
 
     public static IEnumerable<(string Kind, IReadOnlyList<string> Variants)> All()
     {
@@ -83,20 +81,15 @@ internal static class SupportedElementProbes
 
         foreach (var definition in BoundaryDefinitions)
         {
+            // Both ways even where BPMN allows only one (an error always interrupts): the validator has the last word.
             yield return ($"boundaryEvent/{definition}", [.. Definitions(definition).Select(d => Boundary(d, interrupting: true))]);
-            if (!AlwaysInterrupting.Contains(definition))
-            {
-                yield return ($"boundaryEvent/{definition}/non-interrupting", [.. Definitions(definition).Select(d => Boundary(d, interrupting: false))]);
-            }
+            yield return ($"boundaryEvent/{definition}/non-interrupting", [.. Definitions(definition).Select(d => Boundary(d, interrupting: false))]);
         }
 
         foreach (var definition in EventSubProcessDefinitions)
         {
             yield return ($"eventSubProcessStartEvent/{definition}", [EventSubProcess(definition, interrupting: true)]);
-            if (!AlwaysInterrupting.Contains(definition))
-            {
-                yield return ($"eventSubProcessStartEvent/{definition}/non-interrupting", [EventSubProcess(definition, interrupting: false)]);
-            }
+            yield return ($"eventSubProcessStartEvent/{definition}/non-interrupting", [EventSubProcess(definition, interrupting: false)]);
         }
     }
 
