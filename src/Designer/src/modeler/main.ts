@@ -1,3 +1,4 @@
+import { Linter } from 'bpmnlint';
 import { currentLanguage, rememberLanguage, type Language } from '../i18n/language';
 import { createTranslate } from '../i18n/translate';
 import { createLinterConfig } from '../lint/lint-config';
@@ -6,6 +7,7 @@ import * as api from '../shared/api';
 import { createModeler } from './create-modeler';
 import { checkUploadedText } from './file-check';
 import { newDiagramXml } from './new-diagram';
+import { renameForeignCamundaPrefix } from './prefixes';
 import { ProblemView, type ProblemServices } from './problems';
 import { renderToolbar } from './toolbar';
 import './designer.css';
@@ -37,7 +39,7 @@ function say(message: string, kind: 'info' | 'error' = 'info'): void {
 async function importXml(xml: string): Promise<boolean> {
   problems.clear();
   try {
-    const { warnings } = await modeler.importXML(xml);
+    const { warnings } = await modeler.importXML(renameForeignCamundaPrefix(xml));
     (modeler.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
     if (warnings.length > 0) {
       console.warn('Imported with warnings', warnings);
@@ -178,6 +180,13 @@ Object.assign(window, {
     exportXml,
     deploy,
     lint: () => (modeler.get('linting') as { lint(): Promise<Record<string, { id: string; message: string; category: string }[]>> }).lint(),
+    /** Lints a file without showing it (it may have no diagram to show), with the editor's rules. */
+    lintXml: async (xml: string) => {
+      const moddle = modeler.get('moddle') as { fromXML(xml: string): Promise<{ rootElement: unknown }> };
+      const { rootElement } = await moddle.fromXML(xml);
+      const config = (modeler.get('linting') as { getLinterConfig(): { config: unknown; resolver: unknown } }).getLinterConfig();
+      return new Linter(config).lint(rootElement);
+    },
   },
 });
 
