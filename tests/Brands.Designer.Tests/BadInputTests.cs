@@ -5,7 +5,8 @@ using Xunit;
 namespace Brands.Designer.Tests;
 
 /// <summary>Files the designer refuses, and where it says why.</summary>
-public sealed class BadInputTests(DesignerFixture fixture) : IClassFixture<DesignerFixture>
+[Collection(DesignerCollection.Name)]
+public sealed class BadInputTests(DesignerFixture fixture)
 {
     [Fact]
     public async Task Uploading_a_file_that_is_not_bpmn_says_so_and_keeps_the_diagram()

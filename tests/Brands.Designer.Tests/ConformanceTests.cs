@@ -9,7 +9,8 @@ using Xunit;
 namespace Brands.Designer.Tests;
 
 /// <summary>The conformance corpus in the real designer: MIWG files round-trip, and lint agrees with the server.</summary>
-public sealed partial class ConformanceTests(DesignerFixture fixture) : IClassFixture<DesignerFixture>
+[Collection(DesignerCollection.Name)]
+public sealed partial class ConformanceTests(DesignerFixture fixture)
 {
     private static List<string> MiwgFiles() =>
         [.. Directory.GetFiles(RepositoryFiles.ConformanceFolder("miwg"), "*.bpmn").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal)];

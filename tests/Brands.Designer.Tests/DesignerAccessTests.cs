@@ -8,7 +8,8 @@ using Xunit;
 namespace Brands.Designer.Tests;
 
 /// <summary>/designer is for administrators: anonymous visitors are sent to sign in, other users are refused.</summary>
-public sealed class DesignerAccessTests(DesignerFixture fixture) : IClassFixture<DesignerFixture>
+[Collection(DesignerCollection.Name)]
+public sealed class DesignerAccessTests(DesignerFixture fixture)
 {
     /// <summary>A browser-like client over real HTTP: keeps cookies, shows redirects instead of following them.</summary>
     private HttpClient CreateClient() =>

@@ -8,7 +8,8 @@ using Xunit;
 namespace Brands.Designer.Tests;
 
 /// <summary>An administrator draws a process, sets its assignee in the properties panel, deploys it, and a case uses it.</summary>
-public sealed class ModelingTests(DesignerFixture fixture) : IClassFixture<DesignerFixture>
+[Collection(DesignerCollection.Name)]
+public sealed class ModelingTests(DesignerFixture fixture)
 {
     [Fact]
     public async Task A_process_drawn_in_the_designer_with_the_assignee_set_in_the_panel_deploys_and_its_case_has_the_task()

@@ -273,6 +273,12 @@ export const zhCN: Readonly<Record<string, string>> = {
   'Toggle linting overlays': '切换检查结果',
   'Issues for child elements': '子元素的问题',
   'Toggle Token Simulation': '切换令牌模拟',
+  'No Issues': '没有问题',
+  '{errors} Errors, {warnings} Warnings': '{errors} 个错误，{warnings} 个警告',
+  'Open minimap': '打开小地图',
+  'Close minimap': '关闭小地图',
+  'The follow up date as an EL expression (e.g. ${someDate}) or an ISO date (e.g. 2015-06-26T09:54:00).':
+    '跟进日期：表达式（如 ${someDate}）或 ISO 日期（如 2015-06-26T09:54:00）。',
 
   // Our screens.
   'Designer': '流程设计器',
