@@ -78,6 +78,24 @@ public sealed class ModelingTests(DesignerFixture fixture)
     }
 
     [Fact]
+    public async Task Keyboard_shortcuts_delete_undo_and_redo_on_the_canvas()
+    {
+        var page = await fixture.OpenDesignerAsync();
+        Assert.True(await page.ImportAsync(await File.ReadAllTextAsync(RepositoryFiles.Fixture("simple.bpmn"), TestContext.Current.CancellationToken)));
+        var task = page.Locator(".djs-element.djs-shape[data-element-id='task']");
+
+        await task.ClickAsync();
+        await page.Keyboard.PressAsync("Delete");
+        await Assertions.Expect(task).ToHaveCountAsync(0);
+        await page.Keyboard.PressAsync("Control+z");
+        await Assertions.Expect(task).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("Control+y");
+        await Assertions.Expect(task).ToHaveCountAsync(0);
+        await page.Locator("#undo-button").ClickAsync();
+        await Assertions.Expect(task).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task The_language_switches_to_english_and_back_and_keeps_the_diagram()
     {
         var page = await fixture.OpenDesignerAsync();

@@ -27,7 +27,6 @@ import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
 export function createModeler(canvas: HTMLElement, properties: HTMLElement, language: Language): BpmnModeler {
   return new BpmnModeler({
     container: canvas,
-    keyboard: { bindTo: document },
     propertiesPanel: { parent: properties },
     linting: { active: true },
     additionalModules: [
