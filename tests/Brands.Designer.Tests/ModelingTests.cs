@@ -96,6 +96,25 @@ public sealed class ModelingTests(DesignerFixture fixture)
     }
 
     [Fact]
+    public async Task Token_simulation_and_the_minimap_are_switched_from_the_toolbar()
+    {
+        var page = await fixture.OpenDesignerAsync();
+        Assert.True(await page.ImportAsync(await File.ReadAllTextAsync(RepositoryFiles.Fixture("simple.bpmn"), TestContext.Current.CancellationToken)));
+
+        await page.Locator("#simulation-button").ClickAsync();
+        await Assertions.Expect(page.Locator("#canvas .simulation")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".djs-palette")).ToBeHiddenAsync();
+        await page.Locator("#simulation-button").ClickAsync();
+        await Assertions.Expect(page.Locator("#canvas .simulation")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".djs-palette")).ToBeVisibleAsync();
+
+        await page.Locator("#minimap-button").ClickAsync();
+        await Assertions.Expect(page.Locator(".djs-minimap.open")).ToBeVisibleAsync();
+        await page.Locator("#minimap-button").ClickAsync();
+        await Assertions.Expect(page.Locator(".djs-minimap.open")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task The_language_switches_to_english_and_back_and_keeps_the_diagram()
     {
         var page = await fixture.OpenDesignerAsync();
