@@ -12,7 +12,7 @@ namespace Brands.Designer.Tests;
 public sealed class ModelingTests(DesignerFixture fixture)
 {
     [Fact]
-    public async Task A_process_drawn_in_the_designer_with_the_assignee_set_in_the_panel_deploys_and_its_case_has_the_task()
+    public async Task A_process_drawn_in_the_designer_with_assignee_and_due_date_set_in_the_panel_deploys_and_its_case_has_the_task()
     {
         var page = await fixture.OpenDesignerAsync();
         await page.Locator("#new-button").ClickAsync();
@@ -39,6 +39,9 @@ public sealed class ModelingTests(DesignerFixture fixture)
         var assignee = page.Locator("#bio-properties-panel-assignee");
         await assignee.FillAsync("admin");
         await assignee.PressAsync("Tab");
+        var dueDate = page.Locator("#bio-properties-panel-dueDate");
+        await dueDate.FillAsync("P3D");
+        await dueDate.PressAsync("Tab");
         await Assertions.Expect(page.Locator(".bio-properties-panel-group-header", new() { HasText = "用户分配" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryFiles.ArtifactPath("designer-with-properties-panel.png") });
 
@@ -54,6 +57,9 @@ public sealed class ModelingTests(DesignerFixture fixture)
         Assert.Equal(taskId, (string?)task["elementId"]);
         Assert.Equal("审核申请", (string?)task["name"]);
         Assert.Equal("admin", (string?)task["assignee"]);
+        var dueIn = DateTimeOffset.Parse((string)task["dueAt"]!, System.Globalization.CultureInfo.InvariantCulture)
+            - DateTimeOffset.Parse((string)task["createdAt"]!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(TimeSpan.FromDays(3), dueIn);
     }
 
     [Fact]
