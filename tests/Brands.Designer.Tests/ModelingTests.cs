@@ -84,6 +84,20 @@ public sealed class ModelingTests(DesignerFixture fixture)
     }
 
     [Fact]
+    public async Task Download_saves_the_diagram_as_a_bpmn_file_named_after_its_process()
+    {
+        var page = await fixture.OpenDesignerAsync();
+        Assert.True(await page.ImportAsync(await File.ReadAllTextAsync(RepositoryFiles.Fixture("simple.bpmn"), TestContext.Current.CancellationToken)));
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-button").ClickAsync());
+
+        Assert.Equal("simple.bpmn", download.SuggestedFilename);
+        var saved = await File.ReadAllTextAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
+        Assert.Contains("<bpmn:userTask id=\"task\" name=\"Check\" camunda:assignee=\"admin\"", saved, StringComparison.Ordinal);
+        Assert.Contains("<bpmndi:BPMNShape id=\"task_di\" bpmnElement=\"task\">", saved, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Keyboard_shortcuts_delete_undo_and_redo_on_the_canvas()
     {
         var page = await fixture.OpenDesignerAsync();
