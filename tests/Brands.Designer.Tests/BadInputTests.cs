@@ -51,6 +51,7 @@ public sealed class BadInputTests(DesignerFixture fixture)
             await Assertions.Expect(page.Locator($"#problems li[data-element-id='{id}']")).ToContainTextAsync("not supported");
         }
 
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryFiles.ArtifactPath("designer-with-server-errors.png") });
         await page.Locator("#problems li[data-element-id='complexGateway']").ClickAsync();
         Assert.Equal("complexGateway", await page.EvaluateAsync<string>("() => window.brandsDesigner.modeler.get('selection').get()[0].id"));
     }

@@ -58,7 +58,7 @@ export class ProblemView {
       badge.dataset.elementId = elementId;
       badge.textContent = String(elementErrors.length);
       badge.title = elementErrors.map(e => e.message).join('\n');
-      this.services.overlays.add(elementId, overlayType, { position: { top: -10, right: 10 }, html: badge });
+      this.services.overlays.add(elementId, overlayType, { position: { top: -10, left: -10 }, html: badge });
     }
   }
 }
