@@ -1,6 +1,7 @@
 using Brands.Host.Infrastructure;
 using Brands.Host.Infrastructure.Api;
 using Brands.Host.Infrastructure.Auth;
+using Brands.Host.Infrastructure.Designer;
 using Brands.Host.Infrastructure.Persistence;
 using Brands.Host.Infrastructure.Workflows;
 
@@ -12,5 +13,6 @@ builder.AddApi();
 
 var app = builder.Build();
 app.UseApi();
+app.UseDesigner();
 await app.PrepareAsync();
 await app.RunAsync();

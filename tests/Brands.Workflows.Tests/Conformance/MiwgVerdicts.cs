@@ -15,7 +15,6 @@ public static partial class MiwgVerdicts
         (new("^the (sub-process|process) has no none start event"), "$1 without none start"),
         (new("^(start|end|boundary|intermediate throw|intermediate catch) events with an? (\\w+) event definition are not supported"), "$2 $1 event"),
         (new("^a timer needs exactly one of timeDate"), "timer without a value"),
-        (new("^escalation boundary events belong on sub-processes"), "escalation boundary event on a task"),
         (new("^the error end event names no error"), "error end without error"),
         (new("^the escalation event names no escalation"), "escalation throw without escalation"),
         (new("^the message '[^']*' has no name"), "message without name"),

@@ -23,6 +23,9 @@ internal static class ApiEndpoints
         DeployDefinition.Map(definitions);
         ListDefinitions.Map(definitions);
         GetDefinitionXml.Map(definitions);
+        ListDefinitionVersions.Map(definitions);
+        GetDefinitionVersionXml.Map(definitions);
+        ListSupportedElements.Map(definitions);
 
         var cases = api.MapGroup("/cases").WithTags("Cases");
         StartCase.Map(cases);

@@ -235,10 +235,12 @@ internal sealed partial class BpmnParser
     {
         RequireId(element);
         var id = Attr(element, "id") ?? "";
+        // What the event waits for is its own problem; its activity being refused is not (and is not blamed here).
+        var trigger = ParseCatchTrigger(element, "boundary events",
+            "errorEventDefinition", "timerEventDefinition", "messageEventDefinition", "signalEventDefinition", "escalationEventDefinition");
         var attachedToRef = Attr(element, "attachedToRef");
         if (attachedToRef is null || container.Nodes.GetValueOrDefault(attachedToRef) is not Activity activity)
         {
-            // A boundary event of a refused activity is not blamed for it (its activity's error says what is wrong).
             if (!IsReportedUnsupported(attachedToRef))
             {
                 Error(element, $"the boundary event is attached to '{attachedToRef}', which is not an activity in the same process or sub-process");
@@ -247,8 +249,6 @@ internal sealed partial class BpmnParser
             return null;
         }
 
-        var trigger = ParseCatchTrigger(element, "boundary events",
-            "errorEventDefinition", "timerEventDefinition", "messageEventDefinition", "signalEventDefinition", "escalationEventDefinition");
         if (trigger is null)
         {
             return null;
@@ -257,12 +257,6 @@ internal sealed partial class BpmnParser
         if (activity is SubProcess { TriggeredByEvent: true })
         {
             Error(element, "an event sub-process cannot have boundary events");
-            return null;
-        }
-
-        if (trigger is EscalationTrigger && activity is not (SubProcess or CallActivity))
-        {
-            Error(element, "escalation boundary events belong on sub-processes and call activities, where an escalation can come from");
             return null;
         }
 

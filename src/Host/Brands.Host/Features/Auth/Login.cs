@@ -11,7 +11,8 @@ namespace Brands.Host.Features.Auth;
 /// <summary>
 /// <c>POST /api/auth/login {userName,password}</c> → 200 <c>{accessToken,…}</c>; wrong credentials → 401; too many
 /// recent failures from this client (or for this account from a client that failed before) → 429 with Retry-After,
-/// without the password being checked (<see cref="SignInThrottle"/>).
+/// without the password being checked (<see cref="SignInThrottle"/>). With <c>?useCookies=true</c> it signs in with
+/// the application cookie instead, as Identity's own API endpoints do: that is how the browser pages sign in.
 /// </summary>
 internal static class Login
 {
@@ -19,6 +20,10 @@ internal static class Login
 
     internal sealed record Command(string? UserName, string? Password, string Client) : IRequest<Outcome>, IValidatedRequest, IAnonymousRequest
     {
+        /// <summary>Sign in with the cookie rather than a bearer token; taken from the query, never from the body.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public bool UseCookies { get; init; }
+
         public IDictionary<string, string[]> Validate()
         {
             var errors = new Dictionary<string, string[]>();
@@ -51,7 +56,7 @@ internal static class Login
                 return new Outcome(false, wait);
             }
 
-            signInManager.AuthenticationScheme = IdentityConstants.BearerScheme;
+            signInManager.AuthenticationScheme = request.UseCookies ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
             var result = await signInManager.PasswordSignInAsync(request.UserName!, request.Password!, isPersistent: false, lockoutOnFailure: false);
             if (result.Succeeded)
             {
@@ -68,9 +73,10 @@ internal static class Login
 
     public static void Map(IEndpointRouteBuilder auth) =>
         auth.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (
-                Body body, HttpContext httpContext, IMediator mediator, CancellationToken cancellationToken) =>
+                Body body, bool? useCookies, HttpContext httpContext, IMediator mediator, CancellationToken cancellationToken) =>
             {
-                var outcome = await mediator.Send(new Command(body.UserName, body.Password, AuthSetup.ClientOf(httpContext)), cancellationToken);
+                var outcome = await mediator.Send(
+                    new Command(body.UserName, body.Password, AuthSetup.ClientOf(httpContext)) { UseCookies = useCookies == true }, cancellationToken);
                 if (outcome.Succeeded)
                 {
                     return TypedResults.Empty;

@@ -1,0 +1,108 @@
+/**
+ * The host's HTTP API (README "API"), called with the administrator's sign-in cookie: the designer page is only
+ * served to a signed-in administrator, and requests from it carry the cookie.
+ */
+
+export interface DefinitionSummary {
+  id: string;
+  key: string;
+  version: number;
+  name?: string | null;
+  deployedAt: string;
+}
+
+export interface BpmnError {
+  elementId?: string | null;
+  line?: number | null;
+  message: string;
+}
+
+export type DeployOutcome =
+  | { ok: true; created: boolean; key: string; version: number }
+  | { ok: false; status: number; title: string; detail?: string; errors: BpmnError[] };
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+async function request(path: string, init?: RequestInit): Promise<Response> {
+  const response = await fetch(path, { credentials: 'same-origin', ...init });
+  if (response.status === 401) {
+    window.location.assign(`/designer/sign-in?returnUrl=${encodeURIComponent(window.location.pathname)}`);
+  }
+
+  return response;
+}
+
+async function ensureOk(response: Response): Promise<Response> {
+  if (!response.ok) {
+    let detail = response.statusText;
+    try {
+      const problem = await response.json() as { detail?: string; title?: string };
+      detail = problem.detail ?? problem.title ?? detail;
+    } catch {
+      // Not a problem document: the status text says enough.
+    }
+
+    throw new ApiError(response.status, detail);
+  }
+
+  return response;
+}
+
+export async function listDefinitions(): Promise<DefinitionSummary[]> {
+  return (await ensureOk(await request('/api/definitions'))).json() as Promise<DefinitionSummary[]>;
+}
+
+export async function listVersions(key: string): Promise<DefinitionSummary[]> {
+  return (await ensureOk(await request(`/api/definitions/${encodeURIComponent(key)}/versions`))).json() as Promise<DefinitionSummary[]>;
+}
+
+export async function fetchXml(key: string, version?: number): Promise<string> {
+  const path = version === undefined
+    ? `/api/definitions/${encodeURIComponent(key)}/xml`
+    : `/api/definitions/${encodeURIComponent(key)}/versions/${version}/xml`;
+  return (await ensureOk(await request(path))).text();
+}
+
+export async function fetchSupportedElements<T>(): Promise<T> {
+  return (await ensureOk(await request('/api/definitions/supported-elements'))).json() as Promise<T>;
+}
+
+export async function deploy(xml: string): Promise<DeployOutcome> {
+  const response = await request('/api/definitions', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/xml' },
+    body: xml,
+  });
+  if (response.ok) {
+    const body = await response.json() as { key: string; version: number };
+    return { ok: true, created: response.status === 201, key: body.key, version: body.version };
+  }
+
+  let problem: { title?: string; detail?: string; errors?: unknown } = {};
+  try {
+    problem = await response.json() as typeof problem;
+  } catch {
+    // An empty or non-JSON answer: report the status alone.
+  }
+
+  return {
+    ok: false,
+    status: response.status,
+    title: problem.title ?? response.statusText,
+    detail: problem.detail,
+    errors: Array.isArray(problem.errors) ? problem.errors as BpmnError[] : [],
+  };
+}
+
+export async function signIn(userName: string, password: string): Promise<void> {
+  await ensureOk(await fetch('/api/auth/login?useCookies=true', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ userName, password }),
+  }));
+}

@@ -1,0 +1,68 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+/** Output goes into the host's wwwroot (README "The designer"); the host serves it under /designer. */
+const outDir = resolve(import.meta.dirname, '../Host/Brands.Host/wwwroot/designer');
+
+/** Vendor code in a few chunks by tool, so no chunk holds the whole tool chain and the viewer loads only its part. */
+function chunkName(id: string): string | null {
+  if (!id.includes('node_modules')) {
+    return null;
+  }
+
+  if (/node_modules\/(@codemirror|@lezer|@marijn|@bpmn-io\/feel[\w-]*|feelin|lezer[\w-]*|crelt|style-mod|w3c-keyname)\//.test(id)) {
+    return 'expression-editor';
+  }
+
+  if (/node_modules\/(bpmn-js-properties-panel|@bpmn-io\/properties-panel|camunda-bpmn-js-behaviors|@camunda|preact|focus-trap|tabbable)\//.test(id)) {
+    return 'properties-panel';
+  }
+
+  if (/node_modules\/(bpmnlint|bpmn-js-bpmnlint|bpmnlint-utils)\//.test(id)) {
+    return 'lint';
+  }
+
+  if (/node_modules\/(bpmn-js-token-simulation|randomcolor)\//.test(id)) {
+    return 'token-simulation';
+  }
+
+  if (/node_modules\/(bpmn-moddle|moddle|moddle-xml|saxen|camunda-bpmn-moddle)\//.test(id)) {
+    return 'moddle';
+  }
+
+  if (/node_modules\/diagram-js\//.test(id)) {
+    return 'diagram-js';
+  }
+
+  if (/node_modules\/bpmn-js\//.test(id)) {
+    return 'bpmn-js';
+  }
+
+  return 'vendor';
+}
+
+export default defineConfig({
+  base: '/designer/',
+  build: {
+    outDir,
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      input: {
+        designer: resolve(import.meta.dirname, 'designer.html'),
+        'sign-in': resolve(import.meta.dirname, 'sign-in.html'),
+        viewer: resolve(import.meta.dirname, 'src/viewer/diagram-viewer.ts'),
+      },
+      // Keep the viewer's exports even though no page of this bundle imports it: the case view does.
+      preserveEntrySignatures: 'exports-only',
+      output: {
+        // The viewer has a stable address, /designer/assets/viewer.js, for pages outside this bundle.
+        entryFileNames: chunk => (chunk.name === 'viewer' ? 'assets/viewer.js' : 'assets/[name]-[hash].js'),
+        codeSplitting: { groups: [{ name: chunkName, debugName: 'by tool' }] },
+      },
+    },
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+  },
+});
