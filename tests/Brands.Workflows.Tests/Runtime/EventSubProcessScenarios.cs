@@ -3,14 +3,13 @@ using Brands.Workflows.Persistence;
 using Brands.Workflows.Tests.Support;
 using Xunit;
 using static Brands.Workflows.Tests.Support.Bpmn;
+using static Brands.Workflows.Tests.Support.Names;
 
 namespace Brands.Workflows.Tests.Runtime;
 
 /// <remarks>Scenarios of a class share one store, so each test names its own messages and signals.</remarks>
 public abstract class EventSubProcessScenarios(IStoreProvider stores) : EngineScenarios(stores)
 {
-    private static string Unique(string name) => $"{name}-{Guid.NewGuid():N}";
-
     private static string EventSubProcess(string id, string start, string body) => $$"""
         <bpmn:subProcess id="{{id}}" triggeredByEvent="true">
           {{start}}

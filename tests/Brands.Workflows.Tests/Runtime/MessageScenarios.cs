@@ -3,14 +3,13 @@ using Brands.Workflows.Persistence;
 using Brands.Workflows.Tests.Support;
 using Xunit;
 using static Brands.Workflows.Tests.Support.Bpmn;
+using static Brands.Workflows.Tests.Support.Names;
 
 namespace Brands.Workflows.Tests.Runtime;
 
 /// <remarks>Scenarios of a class share one store, so each test names its own message.</remarks>
 public abstract class MessageScenarios(IStoreProvider stores) : EngineScenarios(stores)
 {
-    private static string Unique(string name) => $"{name}-{Guid.NewGuid():N}";
-
     private static string MessageDefinition(string message) => $"""<bpmn:message id="msg" name="{message}" />""";
 
     /// <summary>A case that waits for the supplement an applicant sends, then reviews it.</summary>

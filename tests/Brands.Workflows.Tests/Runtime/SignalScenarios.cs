@@ -3,14 +3,13 @@ using Brands.Workflows.Persistence;
 using Brands.Workflows.Tests.Support;
 using Xunit;
 using static Brands.Workflows.Tests.Support.Bpmn;
+using static Brands.Workflows.Tests.Support.Names;
 
 namespace Brands.Workflows.Tests.Runtime;
 
 /// <remarks>Scenarios of a class share one store and a signal reaches every case in it, so each test names its own.</remarks>
 public abstract class SignalScenarios(IStoreProvider stores) : EngineScenarios(stores)
 {
-    private static string Unique(string name) => $"{name}-{Guid.NewGuid():N}";
-
     private static string SignalDefinition(string signal) => $"""<bpmn:signal id="sig" name="{signal}" />""";
 
     private static string WaitForYearEnd(string key, string signal) => Process(key, $$"""
