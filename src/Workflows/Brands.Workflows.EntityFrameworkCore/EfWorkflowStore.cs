@@ -46,9 +46,12 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
 
     private static readonly int DefaultTaskQueryMax = new TaskQuery().Max;
 
+    /// <summary>Whose clock judges due jobs and leases on PostgreSQL; <see cref="JobClock.Database"/> unless set.</summary>
+    public JobClock JobClock { get; init; } = JobClock.Database;
+
     /// <summary>A store without dependency injection; the schema must be migrated (<see cref="WorkflowDatabaseMigrator"/>).</summary>
-    public static EfWorkflowStore Create(WorkflowDatabaseProvider provider, string connectionString) =>
-        new(WorkflowDbContext.CreateFactory(provider, connectionString));
+    public static EfWorkflowStore Create(WorkflowDatabaseProvider provider, string connectionString, JobClock jobClock = JobClock.Database) =>
+        new(WorkflowDbContext.CreateFactory(provider, connectionString)) { JobClock = jobClock };
 
     public async Task<DefinitionRecord?> FindLatestDefinitionAsync(string key, CancellationToken cancellationToken = default)
     {

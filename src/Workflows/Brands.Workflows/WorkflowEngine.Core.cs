@@ -32,9 +32,11 @@ public sealed partial class WorkflowEngine
 
     /// <summary>
     /// Runs one command in a fresh unit of work and commits it in one transaction; a lost optimistic-concurrency
-    /// race re-runs the whole command, a bounded number of times, then reports a conflict.
+    /// race re-runs the whole command, a bounded number of times, then reports a conflict. A command that runs an
+    /// acquired job (<paramref name="heldJob"/>) commits only while this node still holds the job's lock.
     /// </summary>
-    private async Task<T> ExecuteAsync<T>(string? userId, Func<CommandContext, TokenRunner, Task<T>> command, CancellationToken cancellationToken)
+    private async Task<T> ExecuteAsync<T>(string? userId, Func<CommandContext, TokenRunner, Task<T>> command, CancellationToken cancellationToken,
+        JobRecord? heldJob = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -46,6 +48,11 @@ public sealed partial class WorkflowEngine
             if (context.Changes.IsEmpty)
             {
                 return result;
+            }
+
+            if (heldJob?.LockOwner is { } owner)
+            {
+                context.Changes.JobLockGuards[heldJob.Id] = owner;
             }
 
             try

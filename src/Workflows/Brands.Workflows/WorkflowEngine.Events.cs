@@ -133,7 +133,7 @@ public sealed partial class WorkflowEngine
             context.Changes.DeletedJobs.Add(job.Id);
             var signal = SignalPayload.Parse(job.PayloadJson);
             return await ScheduleDeliveriesAsync(context, signal.Name, signal.Variables, cancellationToken);
-        }, cancellationToken);
+        }, cancellationToken, job);
 
     private Task DeliverSignalAsync(JobRecord job, CancellationToken cancellationToken) =>
         ExecuteAsync(null, async (context, runner) =>
@@ -155,7 +155,7 @@ public sealed partial class WorkflowEngine
             context.History(@case, "signal-received", wait.ElementId, new JsonObject { ["signal"] = signal.Name });
             await runner.FireAsync(@case, holder, wait, signal.Variables);
             return 0;
-        }, cancellationToken);
+        }, cancellationToken, job);
 
     private async Task StartBySignalAsync(CommandContext context, TokenRunner runner, JobRecord job, SignalPayload signal, CancellationToken cancellationToken)
     {
@@ -191,7 +191,7 @@ public sealed partial class WorkflowEngine
             }
 
             return 0;
-        }, cancellationToken);
+        }, cancellationToken, job);
 
     /// <summary>Whether the token or scope that held a timer is still there after it fired.</summary>
     private static bool StillHolds(CaseRuntime @case, IWaitHolder holder) => holder switch
@@ -247,5 +247,5 @@ public sealed partial class WorkflowEngine
             }
 
             return 0;
-        }, cancellationToken);
+        }, cancellationToken, job);
 }

@@ -59,3 +59,7 @@ public sealed class DefinitionVersionOnSqliteTests(SqliteStoreProvider p) : Defi
 public sealed class CamundaCompatibilityOnPostgreSqlTests(PostgreSqlStoreProvider p) : CamundaCompatibilityScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
 
 public sealed class CamundaCompatibilityOnSqliteTests(SqliteStoreProvider p) : CamundaCompatibilityScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class JobExecutorOnPostgreSqlTests(PostgreSqlStoreProvider p) : JobExecutorScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class JobExecutorOnSqliteTests(SqliteStoreProvider p) : JobExecutorScenarios(p), IClassFixture<SqliteStoreProvider>;

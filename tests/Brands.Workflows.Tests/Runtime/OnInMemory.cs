@@ -31,3 +31,5 @@ public sealed class EventSubProcessTests(InMemoryStoreProvider p) : EventSubProc
 public sealed class DefinitionVersionTests(InMemoryStoreProvider p) : DefinitionVersionScenarios(p), IClassFixture<InMemoryStoreProvider>;
 
 public sealed class CamundaCompatibilityTests(InMemoryStoreProvider p) : CamundaCompatibilityScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class JobExecutorTests(InMemoryStoreProvider p) : JobExecutorScenarios(p), IClassFixture<InMemoryStoreProvider>;

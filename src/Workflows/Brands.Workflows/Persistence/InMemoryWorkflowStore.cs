@@ -206,10 +206,36 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         }
     }
 
+    public Task<int> RenewJobLocksAsync(string owner, IReadOnlyCollection<Guid> jobIds, DateTimeOffset now, DateTimeOffset lockExpiresAt, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var renewed = 0;
+            foreach (var id in jobIds)
+            {
+                if (_jobs.TryGetValue(id, out var job) && job.LockOwner == owner)
+                {
+                    job.LockExpiresAt = lockExpiresAt;
+                    renewed++;
+                }
+            }
+
+            return Task.FromResult(renewed);
+        }
+    }
+
     public Task CommitAsync(ChangeSet changes, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
+            foreach (var (jobId, owner) in changes.JobLockGuards)
+            {
+                if (!_jobs.TryGetValue(jobId, out var held) || held.LockOwner != owner)
+                {
+                    throw new JobLockLostException($"Job {jobId} is no longer held by {owner}.");
+                }
+            }
+
             foreach (var (key, version) in changes.LatestDefinitionVersions)
             {
                 if (_definitions.Values.FirstOrDefault(d => d.Key == key && d.Version > version) is { } later)
