@@ -13,7 +13,7 @@ public sealed partial class WorkflowEngine
     private readonly WorkflowEngineOptions _options;
 
     public WorkflowEngine(IWorkflowStore store, IEnumerable<IServiceTaskHandler> handlers, WorkflowEngineOptions options,
-        TimeProvider timeProvider, ILogger<WorkflowEngine> logger)
+        TimeProvider timeProvider, ILogger<WorkflowEngine> logger, Timers.IBusinessCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(handlers);
         var byTopic = new Dictionary<string, IServiceTaskHandler>(StringComparer.Ordinal);
@@ -27,7 +27,7 @@ public sealed partial class WorkflowEngine
 
         _store = store;
         _options = options;
-        _services = new EngineServices(store, new DefinitionCache(store), byTopic, new ScriptEvaluator(options), options, timeProvider, logger);
+        _services = new EngineServices(store, new DefinitionCache(store), byTopic, new ScriptEvaluator(options), options, timeProvider, logger, calendar);
     }
 
     /// <summary>

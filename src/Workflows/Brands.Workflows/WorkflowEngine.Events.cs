@@ -212,7 +212,8 @@ public sealed partial class WorkflowEngine
         }
 
         var left = payload.FiringsLeft == TimerSchedule.Unbounded ? TimerSchedule.Unbounded : payload.FiringsLeft - 1;
-        runner.AddTimer(@case, holder, element, schedule!.NextDue(job.DueAt, context.Now), payload.Value, left);
+        var next = Reminders.NextDue(schedule!, element, job.DueAt, context.Now, @case.Process.TimeZone, context.Services.ConfiguredCalendar);
+        runner.AddTimer(@case, holder, element, next, payload.Value, left);
     }
 
     private Task FireStartTimerAsync(JobRecord job, CancellationToken cancellationToken) =>
@@ -233,7 +234,7 @@ public sealed partial class WorkflowEngine
             if (payload.FiringsLeft != 0 && start.Trigger is TimerTrigger timer
                 && TimerSchedule.TryParse(timer.Kind, payload.Value, process.TimeZone, out var schedule, out _))
             {
-                current.DueAt = schedule!.NextDue(current.DueAt, context.Now);
+                current.DueAt = schedule!.NextDue(current.DueAt, context.Now, _services.Calendar);
                 current.PayloadJson = new TimerPayload(payload.Value,
                     payload.FiringsLeft == TimerSchedule.Unbounded ? TimerSchedule.Unbounded : payload.FiringsLeft - 1).ToJson();
                 current.LockOwner = null;
