@@ -43,6 +43,8 @@ internal static class ApiEndpoints
         var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
         ListIncidents.Map(admin);
         RetryJob.Map(admin);
+        GetCalendar.Map(admin);
+        PutCalendar.Map(admin);
 
         return endpoints;
     }
