@@ -194,6 +194,21 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
             jobs = jobs.Where(j => j.DueAt <= dueBefore);
         }
 
+        if (query.Failed is { } failed)
+        {
+            jobs = failed ? jobs.Where(j => j.Retries == 0) : jobs.Where(j => j.Retries > 0);
+        }
+
+        if (query.LockedAt is { } lockedAt)
+        {
+            jobs = jobs.Where(j => j.LockExpiresAt != null && j.LockExpiresAt > lockedAt);
+        }
+
+        if (query.UnlockedAt is { } unlockedAt)
+        {
+            jobs = jobs.Where(j => j.LockExpiresAt == null || j.LockExpiresAt < unlockedAt);
+        }
+
         return await jobs.OrderBy(j => j.DueAt).ThenBy(j => j.Id).Take(query.Max).ToListAsync(cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Brands.Workflows.Persistence;
 using Brands.Workflows.Runtime;
+using Brands.Workflows.Timers;
 using Microsoft.Extensions.Logging;
 
 namespace Brands.Workflows;
@@ -182,6 +183,56 @@ public sealed partial class WorkflowEngine
                 context.History(@case, "incident-resolved", incident.ElementId, new JsonObject { ["incidentId"] = incident.Id.ToString() });
             }
 
+            return 0;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Cancels a job an administrator no longer wants run: a case's timer (the token stops waiting for it; the case
+    /// goes on waiting for its other events), or a job without a case (a timer start event's next firings, a signal
+    /// delivery to a start event). Its open incidents are resolved. Other jobs carry a token on: cancelling one would
+    /// leave the token waiting for nothing, so it is refused (<see cref="WorkflowInputException"/>); so is a job a
+    /// node is running now (<see cref="WorkflowConflictException"/>).
+    /// </summary>
+    public async Task CancelJobAsync(Guid jobId, string? userId, CancellationToken cancellationToken = default)
+    {
+        await ExecuteAsync(userId, async (context, _) =>
+        {
+            var job = await _store.GetJobAsync(jobId, cancellationToken)
+                ?? throw new WorkflowNotFoundException($"Job {jobId} does not exist.");
+            if (job.LockExpiresAt is { } lease && lease > context.Now)
+            {
+                throw new WorkflowConflictException($"Job {jobId} is being run by {job.LockOwner} now; try again when it is done.");
+            }
+
+            if (job.InstanceId is not { } caseId)
+            {
+                context.Changes.UpdatedJobs.Add(job);
+                context.Changes.DeletedJobs.Add(job.Id);
+                return 0;
+            }
+
+            if (job.Kind != JobKind.Timer)
+            {
+                throw new WorkflowInputException(
+                    $"Job {jobId} is a '{job.Kind}' job that moves its case's token on; cancelling it would leave the token waiting for nothing. Retry it instead.");
+            }
+
+            var @case = await context.LoadCaseAsync(caseId, cancellationToken);
+            if (TokenRunner.FindWait(@case, job.Id) is var (holder, wait))
+            {
+                holder.Waits!.Remove(wait);
+            }
+
+            context.Changes.UpdatedJobs.Add(job);
+            context.Changes.DeletedJobs.Add(job.Id);
+            foreach (var incident in (await _store.GetOpenIncidentsAsync(caseId, cancellationToken)).Where(i => i.JobId == jobId))
+            {
+                incident.ResolvedAt = context.Now;
+                context.Changes.UpdatedIncidents.Add(incident);
+            }
+
+            context.History(@case, "timer-cancelled", job.ElementId, new JsonObject { ["jobId"] = job.Id.ToString(), ["dueAt"] = IsoText.Format(job.DueAt) });
             return 0;
         }, cancellationToken);
     }

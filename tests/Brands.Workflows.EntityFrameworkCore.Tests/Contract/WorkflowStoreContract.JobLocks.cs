@@ -86,4 +86,21 @@ public abstract partial class WorkflowStoreContract
         Assert.Equal(("node-2", T0.AddMinutes(20)), ((await Store.GetJobAsync(taken.Id, Cancel))?.LockOwner, (await Store.GetJobAsync(taken.Id, Cancel))?.LockExpiresAt));
         Assert.Empty(await Store.AcquireJobsAsync("node-3", T0.AddMinutes(6), T0.AddMinutes(11), 10, Cancel));
     }
+
+    [Fact]
+    public async Task Jobs_are_queried_by_failed_and_by_whether_a_node_holds_them()
+    {
+        var instance = await StartCaseAsync();
+        var failed = Job(instance, T0, retries: 0);
+        var running = Job(instance, T0.AddSeconds(1));
+        var waiting = Job(instance, T0.AddSeconds(2));
+        await CommitAsync(c => c.NewJobs.AddRange([failed, running, waiting]));
+        Assert.Equal(running.Id, Assert.Single(await Store.AcquireJobsAsync("node-1", T0.AddMinutes(1), T0.AddMinutes(6), 1, Cancel)).Id);
+        var now = T0.AddMinutes(2);
+
+        Assert.Equal([failed.Id], (await Store.QueryJobsAsync(new JobQuery { InstanceId = instance.Id, Failed = true }, Cancel)).Select(j => j.Id));
+        Assert.Equal([running.Id], (await Store.QueryJobsAsync(new JobQuery { InstanceId = instance.Id, LockedAt = now }, Cancel)).Select(j => j.Id));
+        Assert.Equal([waiting.Id], (await Store.QueryJobsAsync(new JobQuery { InstanceId = instance.Id, Failed = false, UnlockedAt = now }, Cancel)).Select(j => j.Id));
+        Assert.Equal([running.Id, waiting.Id], (await Store.QueryJobsAsync(new JobQuery { InstanceId = instance.Id, Failed = false, UnlockedAt = T0.AddMinutes(7) }, Cancel)).Select(j => j.Id));
+    }
 }

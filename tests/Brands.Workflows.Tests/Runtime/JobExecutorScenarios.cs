@@ -231,6 +231,41 @@ public abstract class JobExecutorScenarios(IStoreProvider stores) : EngineScenar
         Assert.InRange(next.DueAt, now.AddTicks(1), now.AddDays(1));
     }
 
+    [Fact]
+    public async Task Cancelling_a_reminder_stops_it_and_the_case_waits_on_at_its_task()
+    {
+        var harness = NewHarness(Options());
+        var started = await harness.StartAsync(TaskWithDailyReminder("reminder-cancelled"));
+        var reminder = Assert.Single(await harness.Store.GetJobsAsync(started.Id));
+
+        await harness.Engine.CancelJobAsync(reminder.Id, "admin", Cancel);
+
+        Assert.Empty(await harness.Store.GetJobsAsync(started.Id));
+        Assert.Contains("timer-cancelled", await harness.HistoryKindsAsync(started.Id, "reminder"));
+        harness.Clock.Advance(TimeSpan.FromDays(3));
+        await harness.RunJobsAsync();
+        Assert.DoesNotContain(harness.Recorder.Calls, c => c.CaseId == started.Id);
+        await harness.CompleteAsync(started.Id, "submit");
+        Assert.Equal(InstanceStatus.Completed, (await harness.CaseAsync(started.Id)).Status);
+    }
+
+    [Fact]
+    public async Task A_job_that_carries_a_token_on_or_runs_now_cannot_be_cancelled()
+    {
+        var harness = NewHarness(Options());
+        var started = await harness.StartAsync(AsyncService("not-cancellable", "record"));
+        var job = Assert.Single(await harness.Store.GetJobsAsync(started.Id));
+
+        var refused = await Assert.ThrowsAsync<WorkflowInputException>(() => harness.Engine.CancelJobAsync(job.Id, "admin", Cancel));
+        Assert.Contains("async-before", refused.Message, StringComparison.Ordinal);
+
+        var now = harness.Clock.GetUtcNow();
+        Assert.Contains(job.Id, (await harness.Store.AcquireJobsAsync("node-2", now, now.AddMinutes(5), 100, Cancel)).Select(j => j.Id));
+        await Assert.ThrowsAsync<WorkflowConflictException>(() => harness.Engine.CancelJobAsync(job.Id, "admin", Cancel));
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => harness.Engine.CancelJobAsync(Guid.NewGuid(), "admin", Cancel));
+        Assert.NotNull(await harness.Store.GetJobAsync(job.Id, Cancel));
+    }
+
     private static async Task WaitForLeaseAsync(EngineHarness harness, Guid jobId, DateTimeOffset expected)
     {
         // The renewal runs on the executor's own loop once the fake clock passes its interval: wait for its write.

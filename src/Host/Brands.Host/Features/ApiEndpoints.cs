@@ -43,6 +43,9 @@ internal static class ApiEndpoints
         var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
         ListIncidents.Map(admin);
         RetryJob.Map(admin);
+        ListJobs.Map(admin);
+        ListTimers.Map(admin);
+        CancelJob.Map(admin);
         GetCalendar.Map(admin);
         PutCalendar.Map(admin);
 

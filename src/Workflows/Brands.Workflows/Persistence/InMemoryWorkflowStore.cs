@@ -162,7 +162,10 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
                 .Where(j => (query.InstanceId is null || j.InstanceId == query.InstanceId)
                     && (query.DefinitionId is null || (j.InstanceId is null && j.DefinitionId == query.DefinitionId))
                     && (query.Kind is null || j.Kind == query.Kind)
-                    && (query.DueBefore is null || j.DueAt <= query.DueBefore))
+                    && (query.DueBefore is null || j.DueAt <= query.DueBefore)
+                    && (query.Failed is not { } failed || (j.Retries == 0) == failed)
+                    && (query.LockedAt is null || (j.LockExpiresAt is { } locked && locked > query.LockedAt))
+                    && (query.UnlockedAt is null || j.LockExpiresAt is null || j.LockExpiresAt < query.UnlockedAt))
                 .OrderBy(j => j.DueAt).ThenBy(j => j.Id).Take(query.Max).Select(Copy)];
             return Task.FromResult(jobs);
         }
