@@ -106,10 +106,21 @@ public abstract class CalendarApiTests<TFixture>(TFixture host) : IClassFixture<
         var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), shanghai).DateTime).AddDays(1);
         var weekend = tomorrow.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-        // Tomorrow becomes a rest day if it is a weekday, a make-up working day if it is a weekend.
-        var day = new[] { new { date = tomorrow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), name = "测试" } };
+        // Tomorrow becomes a rest day if it is a weekday, a make-up working day if it is a weekend; the rest of the
+        // year's calendar (shipped or edited) is kept.
+        using var current = await client.GetAsync($"/api/admin/calendars/{tomorrow.Year}", Cancel);
+        var calendar = current.IsSuccessStatusCode ? (await current.Content.ReadFromJsonAsync<JsonObject>(Cancel))! : new JsonObject();
+        var holidays = calendar["holidays"]?.AsArray().DeepClone().AsArray() ?? [];
+        var workingDays = calendar["workingDays"]?.AsArray().DeepClone().AsArray() ?? [];
+        var day = tomorrow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var list = weekend ? workingDays : holidays;
+        if (!Dates(list).Contains(day))
+        {
+            list.Add(new JsonObject { ["date"] = day, ["name"] = "测试" });
+        }
+
         using (var put = await client.PutAsJsonAsync($"/api/admin/calendars/{tomorrow.Year}",
-            new { year = tomorrow.Year, holidays = weekend ? [] : day, workingDays = weekend ? day : [] }, Cancel))
+            new JsonObject { ["year"] = tomorrow.Year, ["source"] = (string?)calendar["source"], ["holidays"] = holidays, ["workingDays"] = workingDays }, Cancel))
         {
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         }
