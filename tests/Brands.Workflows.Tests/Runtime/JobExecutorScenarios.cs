@@ -250,6 +250,21 @@ public abstract class JobExecutorScenarios(IStoreProvider stores) : EngineScenar
     }
 
     [Fact]
+    public async Task A_timer_start_job_without_a_case_can_be_cancelled()
+    {
+        var harness = NewHarness(Options());
+        var deployed = await harness.Engine.DeployAsync(DailyStart("daily-start-cancelled"), Cancel);
+        var job = Assert.Single(await harness.Store.QueryJobsAsync(new JobQuery { DefinitionId = deployed.Definitions[0].Id }, Cancel));
+
+        await harness.Engine.CancelJobAsync(job.Id, "admin", Cancel);
+
+        Assert.Null(await harness.Store.GetJobAsync(job.Id, Cancel));
+        harness.Clock.Advance(TimeSpan.FromDays(3));
+        await harness.RunJobsAsync();
+        Assert.DoesNotContain(await harness.Store.QueryTasksAsync(new TaskQuery(), Cancel), t => t.DefinitionKey == "daily-start-cancelled");
+    }
+
+    [Fact]
     public async Task A_job_that_carries_a_token_on_or_runs_now_cannot_be_cancelled()
     {
         var harness = NewHarness(Options());
