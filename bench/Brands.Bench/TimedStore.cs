@@ -71,6 +71,9 @@ internal sealed class TimedStore(IWorkflowStore inner) : IWorkflowStore
     public Task<IReadOnlyList<JobRecord>> AcquireJobsAsync(string owner, DateTimeOffset now, DateTimeOffset lockExpiresAt, int max, CancellationToken cancellationToken = default) =>
         Time(nameof(AcquireJobsAsync), () => inner.AcquireJobsAsync(owner, now, lockExpiresAt, max, cancellationToken));
 
+    public Task<int> RenewJobLocksAsync(string owner, IReadOnlyCollection<Guid> jobIds, DateTimeOffset now, DateTimeOffset lockExpiresAt, CancellationToken cancellationToken = default) =>
+        Time(nameof(RenewJobLocksAsync), () => inner.RenewJobLocksAsync(owner, jobIds, now, lockExpiresAt, cancellationToken));
+
     public Task CommitAsync(ChangeSet changes, CancellationToken cancellationToken = default) =>
         Time(nameof(CommitAsync), async () => { await inner.CommitAsync(changes, cancellationToken); return 0; });
 

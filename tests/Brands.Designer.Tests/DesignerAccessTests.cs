@@ -14,6 +14,17 @@ public sealed class DesignerAccessTests(DesignerFixture fixture)
         new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = fixture.BaseAddress };
 
     [Fact]
+    public async Task The_address_the_host_announces_opens_the_designer()
+    {
+        using var client = CreateClient();
+
+        using var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/designer", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task An_anonymous_visitor_is_sent_to_the_sign_in_page()
     {
         using var client = CreateClient();

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Npgsql;
+using Respawn;
+using Respawn.Graph;
 
 namespace Brands.Testing;
 
@@ -23,6 +25,7 @@ public sealed class PostgresServer
 
     // One CREATE DATABASE at a time: concurrent copies of one template can see each other as its users.
     private static readonly SemaphoreSlim s_createGate = new(1, 1);
+    private static readonly ConcurrentDictionary<string, Lazy<Task<Respawner>>> s_respawners = new(StringComparer.Ordinal);
     private static readonly Lazy<PostgresServer> s_instance = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _templates = new(StringComparer.Ordinal);
@@ -65,33 +68,37 @@ public sealed class PostgresServer
     }
 
     /// <summary>
-    /// Empties every table of the database's current schema except <c>schema_migrations</c>
-    /// (<c>TRUNCATE … RESTART IDENTITY CASCADE</c>), so a test class can reuse its database between tests.
+    /// Empties every table of the database's current schema except <c>schema_migrations</c> with Respawn, so a test
+    /// class can reuse its database between tests.
     /// </summary>
     public static Task ResetAsync(string connectionString, CancellationToken cancellationToken = default) =>
         ResetAsync(connectionString, ["schema_migrations"], cancellationToken);
 
     /// <summary>As <see cref="ResetAsync(string, CancellationToken)"/>, keeping the rows of <paramref name="keepTables"/>.</summary>
+    /// <remarks>
+    /// Respawn reads the schema's tables and foreign keys once per database and set of kept tables, then deletes in
+    /// dependency order on each reset; the respawner is kept for the process.
+    /// </remarks>
     public static async Task ResetAsync(string connectionString, IReadOnlyCollection<string> keepTables, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(keepTables);
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        string? tables;
-        await using (var list = new NpgsqlCommand(
-            "SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') FROM pg_tables WHERE schemaname = current_schema() AND NOT (tablename = ANY(@keep))",
-            connection))
-        {
-            list.Parameters.AddWithValue("keep", keepTables.ToArray());
-            tables = await list.ExecuteScalarAsync(cancellationToken) as string;
-        }
+        var key = connectionString + "|" + string.Join(",", keepTables.Order(StringComparer.Ordinal));
+        var respawner = await s_respawners.GetOrAdd(key, _ => new Lazy<Task<Respawner>>(() => CreateRespawnerAsync(connection, keepTables))).Value;
+        await respawner.ResetAsync(connection);
+    }
 
-        if (tables is null)
+    private static async Task<Respawner> CreateRespawnerAsync(NpgsqlConnection connection, IReadOnlyCollection<string> keepTables)
+    {
+        await using var schemaQuery = new NpgsqlCommand("SELECT current_schema()", connection);
+        var schema = (string)(await schemaQuery.ExecuteScalarAsync())!;
+        return await Respawner.CreateAsync(connection, new RespawnerOptions
         {
-            return;
-        }
-
-        await using var truncate = new NpgsqlCommand($"TRUNCATE {tables} RESTART IDENTITY CASCADE", connection);
-        await truncate.ExecuteNonQueryAsync(cancellationToken);
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = [schema],
+            TablesToIgnore = [.. keepTables.Select(t => new Table(schema, t))],
+        });
     }
 
     private static PostgresServer Start()

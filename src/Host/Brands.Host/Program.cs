@@ -1,6 +1,7 @@
 using Brands.Host.Infrastructure;
 using Brands.Host.Infrastructure.Api;
 using Brands.Host.Infrastructure.Auth;
+using Brands.Host.Infrastructure.Calendar;
 using Brands.Host.Infrastructure.Designer;
 using Brands.Host.Infrastructure.Persistence;
 using Brands.Host.Infrastructure.Workflows;
@@ -8,6 +9,7 @@ using Brands.Host.Infrastructure.Workflows;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPersistence();
 builder.AddAuth();
+builder.AddCalendars();
 builder.AddWorkflows();
 builder.AddApi();
 

@@ -14,7 +14,8 @@ public sealed partial class EfWorkflowStore
     /// <c>UPDATE … WHERE id = @id AND version = @expected</c> for instances and tasks (setting version to
     /// expected + 1), job and incident updates, history appends; deleted jobs follow in the same transaction, and a
     /// check that no process a case was started from has a later version than the command took (see
-    /// <see cref="ChangeSet.LatestDefinitionVersions"/>) precedes it.
+    /// <see cref="ChangeSet.LatestDefinitionVersions"/>) and that this node still holds the jobs it ran (see
+    /// <see cref="ChangeSet.JobLockGuards"/>) precede it.
     /// </summary>
     /// <remarks>
     /// Any update that finds no row (a stale version, or a job or incident that no longer exists), and any unique
@@ -90,7 +91,7 @@ public sealed partial class EfWorkflowStore
         db.History.AddRange(changes.History);
 
         if (changes.DeletedJobs.Count == 0 && changes.DeletedSubscriptions.Count == 0 && changes.ReplacedStartTriggers.Count == 0
-            && changes.LatestDefinitionVersions.Count == 0)
+            && changes.LatestDefinitionVersions.Count == 0 && changes.JobLockGuards.Count == 0)
         {
             await SaveAsync(db, "The case was changed by another command.", cancellationToken);
             return;
@@ -98,6 +99,7 @@ public sealed partial class EfWorkflowStore
 
         // On SQLite this is BEGIN IMMEDIATE: the write lock is held from the definition check to the commit.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await CheckJobLocksAsync(db, changes, cancellationToken);
         foreach (var (key, version) in changes.LatestDefinitionVersions)
         {
             if (await db.Definitions.AnyAsync(d => d.Key == key && d.Version > version, cancellationToken))

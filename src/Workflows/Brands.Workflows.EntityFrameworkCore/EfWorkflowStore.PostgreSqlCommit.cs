@@ -17,7 +17,8 @@ public sealed partial class EfWorkflowStore
     /// so the commit needs neither <c>BEGIN</c> nor <c>COMMIT</c>.
     /// </summary>
     /// <remarks>
-    /// The latest-definition guard and the guarded updates come first (instances, tasks, jobs, incidents), so a stale command fails before inserting
+    /// The latest-definition guard and the guarded updates come first (instances, tasks, the job-lock guard, jobs,
+    /// incidents), so a stale command fails before inserting
     /// anything, and commands on the same case queue on the instance row before they touch its other tables. An
     /// update that matched fewer rows than it was given raises a division by zero (see
     /// <see cref="PostgreSqlTable{T}"/>). That, a unique violation, and a deadlock between two commands are
@@ -44,6 +45,12 @@ public sealed partial class EfWorkflowStore
         if (changes.UpdatedTasks.Count > 0)
         {
             commands.Add(PostgreSqlTables.Tasks.GuardedUpdate(changes.UpdatedTasks, t => ExpectedVersion(changes, t.Id)));
+        }
+
+        var jobLockGuard = changes.JobLockGuards.Count > 0 ? JobLockGuard(changes.JobLockGuards) : null;
+        if (jobLockGuard is not null)
+        {
+            commands.Add(jobLockGuard);
         }
 
         if (changes.UpdatedJobs.Count > 0)
@@ -92,6 +99,11 @@ public sealed partial class EfWorkflowStore
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
+        catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.InvalidTextRepresentation
+            && jobLockGuard is not null && exception.MessageText.Contains(PostgreSqlTables.JobLockLostMarker, StringComparison.Ordinal))
+        {
+            throw new JobLockLostException($"Job {string.Join(", ", changes.JobLockGuards.Keys)} is no longer held by this node.");
+        }
         catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.DivisionByZero)
         {
             throw new WorkflowConcurrencyException(
@@ -103,6 +115,14 @@ public sealed partial class EfWorkflowStore
         {
             throw new WorkflowConcurrencyException($"The case was changed by another command ({exception.MessageText}).");
         }
+    }
+
+    private static NpgsqlBatchCommand JobLockGuard(Dictionary<Guid, string> guards)
+    {
+        var command = new NpgsqlBatchCommand(PostgreSqlTables.JobLockGuardSql);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. guards.Keys] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. guards.Values] });
+        return command;
     }
 
     private static void AddInsert<T>(NpgsqlBatchCommandCollection commands, PostgreSqlTable<T> table, List<T> rows)

@@ -46,9 +46,12 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
 
     private static readonly int DefaultTaskQueryMax = new TaskQuery().Max;
 
+    /// <summary>Whose clock judges due jobs and leases on PostgreSQL; <see cref="JobClock.Database"/> unless set.</summary>
+    public JobClock JobClock { get; init; } = JobClock.Database;
+
     /// <summary>A store without dependency injection; the schema must be migrated (<see cref="WorkflowDatabaseMigrator"/>).</summary>
-    public static EfWorkflowStore Create(WorkflowDatabaseProvider provider, string connectionString) =>
-        new(WorkflowDbContext.CreateFactory(provider, connectionString));
+    public static EfWorkflowStore Create(WorkflowDatabaseProvider provider, string connectionString, JobClock jobClock = JobClock.Database) =>
+        new(WorkflowDbContext.CreateFactory(provider, connectionString)) { JobClock = jobClock };
 
     public async Task<DefinitionRecord?> FindLatestDefinitionAsync(string key, CancellationToken cancellationToken = default)
     {
@@ -189,6 +192,21 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
         if (query.DueBefore is { } dueBefore)
         {
             jobs = jobs.Where(j => j.DueAt <= dueBefore);
+        }
+
+        if (query.Failed is { } failed)
+        {
+            jobs = failed ? jobs.Where(j => j.Retries == 0) : jobs.Where(j => j.Retries > 0);
+        }
+
+        if (query.LockedAt is { } lockedAt)
+        {
+            jobs = jobs.Where(j => j.LockExpiresAt != null && j.LockExpiresAt > lockedAt);
+        }
+
+        if (query.UnlockedAt is { } unlockedAt)
+        {
+            jobs = jobs.Where(j => j.LockExpiresAt == null || j.LockExpiresAt < unlockedAt);
         }
 
         return await jobs.OrderBy(j => j.DueAt).ThenBy(j => j.Id).Take(query.Max).ToListAsync(cancellationToken);

@@ -13,7 +13,8 @@ public sealed partial class WorkflowEngine
     private readonly WorkflowEngineOptions _options;
 
     public WorkflowEngine(IWorkflowStore store, IEnumerable<IServiceTaskHandler> handlers, WorkflowEngineOptions options,
-        TimeProvider timeProvider, ILogger<WorkflowEngine> logger, IEnumerable<IListenerHandler>? listeners = null)
+        TimeProvider timeProvider, ILogger<WorkflowEngine> logger, IEnumerable<IListenerHandler>? listeners = null,
+        Timers.IBusinessCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(handlers);
         var byName = new Dictionary<string, IListenerHandler>(StringComparer.Ordinal);
@@ -36,14 +37,16 @@ public sealed partial class WorkflowEngine
 
         _store = store;
         _options = options;
-        _services = new EngineServices(store, new DefinitionCache(store), byTopic, byName, new ScriptEvaluator(options), options, timeProvider, logger);
+        _services = new EngineServices(store, new DefinitionCache(store), byTopic, byName, new ScriptEvaluator(options), options, timeProvider, logger, calendar);
     }
 
     /// <summary>
     /// Runs one command in a fresh unit of work and commits it in one transaction; a lost optimistic-concurrency
-    /// race re-runs the whole command, a bounded number of times, then reports a conflict.
+    /// race re-runs the whole command, a bounded number of times, then reports a conflict. A command that runs an
+    /// acquired job (<paramref name="heldJob"/>) commits only while this node still holds the job's lock.
     /// </summary>
-    private async Task<T> ExecuteAsync<T>(string? userId, Func<CommandContext, TokenRunner, Task<T>> command, CancellationToken cancellationToken)
+    private async Task<T> ExecuteAsync<T>(string? userId, Func<CommandContext, TokenRunner, Task<T>> command, CancellationToken cancellationToken,
+        JobRecord? heldJob = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -66,6 +69,11 @@ public sealed partial class WorkflowEngine
             if (context.Changes.IsEmpty)
             {
                 return result;
+            }
+
+            if (heldJob?.LockOwner is { } owner)
+            {
+                context.Changes.JobLockGuards[heldJob.Id] = owner;
             }
 
             try

@@ -134,7 +134,7 @@ public sealed partial class WorkflowEngine
             context.Changes.DeletedJobs.Add(job.Id);
             var signal = SignalPayload.Parse(job.PayloadJson);
             return await ScheduleDeliveriesAsync(context, signal.Name, signal.Variables, cancellationToken);
-        }, cancellationToken);
+        }, cancellationToken, job);
 
     private Task DeliverSignalAsync(JobRecord job, CancellationToken cancellationToken) =>
         ExecuteAsync(null, async (context, runner) =>
@@ -156,7 +156,7 @@ public sealed partial class WorkflowEngine
             context.History(@case, "signal-received", wait.ElementId, new JsonObject { ["signal"] = signal.Name });
             await runner.FireAsync(@case, holder, wait, signal.Variables);
             return 0;
-        }, cancellationToken);
+        }, cancellationToken, job);
 
     private async Task StartBySignalAsync(CommandContext context, TokenRunner runner, JobRecord job, SignalPayload signal, CancellationToken cancellationToken)
     {
@@ -198,7 +198,7 @@ public sealed partial class WorkflowEngine
             }
 
             return 0;
-        }, cancellationToken);
+        }, cancellationToken, job);
 
     /// <summary>
     /// A timeout task listener's timer fired: the listener runs (a failure is undone and recorded as an incident; the
@@ -249,7 +249,8 @@ public sealed partial class WorkflowEngine
         }
 
         var left = payload.FiringsLeft == TimerSchedule.Unbounded ? TimerSchedule.Unbounded : payload.FiringsLeft - 1;
-        runner.AddTimer(@case, holder, element, schedule!.NextDue(job.DueAt, context.Now), payload.Value, left);
+        var next = Reminders.NextDue(schedule!, element, job.DueAt, context.Now, @case.Process.TimeZone, context.Services.ConfiguredCalendar);
+        runner.AddTimer(@case, holder, element, next, payload.Value, left);
     }
 
     private Task FireStartTimerAsync(JobRecord job, CancellationToken cancellationToken) =>
@@ -270,7 +271,7 @@ public sealed partial class WorkflowEngine
             if (payload.FiringsLeft != 0 && start.Trigger is TimerTrigger timer
                 && TimerSchedule.TryParse(timer.Kind, payload.Value, process.TimeZone, out var schedule, out _))
             {
-                current.DueAt = schedule!.NextDue(current.DueAt, context.Now);
+                current.DueAt = schedule!.NextDue(current.DueAt, context.Now, _services.Calendar);
                 current.PayloadJson = new TimerPayload(payload.Value,
                     payload.FiringsLeft == TimerSchedule.Unbounded ? TimerSchedule.Unbounded : payload.FiringsLeft - 1).ToJson();
                 current.LockOwner = null;
@@ -284,5 +285,5 @@ public sealed partial class WorkflowEngine
             }
 
             return 0;
-        }, cancellationToken);
+        }, cancellationToken, job);
 }

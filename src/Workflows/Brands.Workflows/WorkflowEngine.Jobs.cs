@@ -1,38 +1,63 @@
 using System.Text.Json.Nodes;
 using Brands.Workflows.Persistence;
 using Brands.Workflows.Runtime;
+using Brands.Workflows.Timers;
 using Microsoft.Extensions.Logging;
 
 namespace Brands.Workflows;
 
 public sealed partial class WorkflowEngine
 {
+    /// <remarks>
+    /// The batch's jobs run one after another while a renewal extends the leases of those not yet done (see
+    /// <see cref="RenewLeasesAsync"/>); each job's commit is guarded by its lock (<see cref="ChangeSet.JobLockGuards"/>),
+    /// so a node that lost a job to another never commits it. docs/engine.md, "The job executor".
+    /// </remarks>
     public partial async Task<int> ExecuteDueJobsAsync(string owner, int max, CancellationToken cancellationToken)
     {
         var now = _services.Time.GetUtcNow();
         var jobs = await _store.AcquireJobsAsync(owner, now, now + _options.JobLockDuration, max, cancellationToken);
-        foreach (var job in jobs)
+        if (jobs.Count == 0)
         {
-            try
+            return 0;
+        }
+
+        var held = new HeldJobs(jobs.Select(j => j.Id));
+        using var stopRenewing = new CancellationTokenSource();
+        var renewing = RenewLeasesAsync(owner, held, stopRenewing.Token);
+        try
+        {
+            foreach (var job in jobs)
             {
-                await ExecuteJobAsync(job, cancellationToken);
+                await RunJobAsync(job, cancellationToken);
+                held.Release(job.Id);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                _services.Logger.LogError(e, "Job {JobId} of case {CaseId} failed", job.Id, job.InstanceId);
-                try
-                {
-                    await RecordJobFailureAsync(job.Id, e.Message, cancellationToken);
-                }
-                catch (Exception recording) when (recording is not OperationCanceledException)
-                {
-                    // The lease runs out and the job is taken again; the rest of the batch still runs.
-                    _services.Logger.LogError(recording, "Recording the failure of job {JobId} failed", job.Id);
-                }
-            }
+        }
+        finally
+        {
+            await stopRenewing.CancelAsync();
+            await renewing;
         }
 
         return jobs.Count;
+    }
+
+    private async Task RunJobAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteJobAsync(job, cancellationToken);
+        }
+        catch (JobLockLostException lost)
+        {
+            // Another node holds the job now and runs it; this node's work on it was not committed.
+            _services.Logger.LogWarning("Job {JobId} was taken over by another node before its commit: {Reason}", job.Id, lost.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _services.Logger.LogError(e, "Job {JobId} of case {CaseId} failed", job.Id, job.InstanceId);
+            await RecordJobFailureAsync(job, e.Message, cancellationToken);
+        }
     }
 
     private Task ExecuteJobAsync(JobRecord job, CancellationToken cancellationToken) => job.Kind switch
@@ -75,14 +100,44 @@ public sealed partial class WorkflowEngine
 
             runner.Schedule(@case, token, resume);
             return 0;
-        }, cancellationToken);
+        }, cancellationToken, job);
 
-    /// <summary>A job whose command itself failed: count the attempt down, and raise an incident at zero.</summary>
-    private Task RecordJobFailureAsync(Guid jobId, string message, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// A job whose command itself failed (an engine or store fault, a handler's exception): count the attempt down,
+    /// due again after the retry interval, and raise an incident on its case at zero. When even that cannot be
+    /// committed — the case cannot be loaded, say — the failure is recorded on the job alone, so the job neither
+    /// loops on its lease nor is lost: at zero it waits, with its error, for an administrator (a failed job).
+    /// </summary>
+    private async Task RecordJobFailureAsync(JobRecord job, string message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RecordJobFailureAsync(job, message, withIncident: true, cancellationToken);
+        }
+        catch (JobLockLostException)
+        {
+            // Another node holds it now; its attempt counts, not this one.
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _services.Logger.LogError(e, "Recording the failure of job {JobId} with an incident on its case failed; recording it on the job alone", job.Id);
+            try
+            {
+                await RecordJobFailureAsync(job, $"{message} (recording an incident failed too: {e.Message})", withIncident: false, cancellationToken);
+            }
+            catch (Exception again) when (again is not OperationCanceledException)
+            {
+                // The database itself is failing: the lease runs out and the job is taken again; the batch goes on.
+                _services.Logger.LogError(again, "Recording the failure of job {JobId} failed", job.Id);
+            }
+        }
+    }
+
+    private Task RecordJobFailureAsync(JobRecord held, string message, bool withIncident, CancellationToken cancellationToken) =>
         ExecuteAsync(null, async (context, runner) =>
         {
-            var job = await _store.GetJobAsync(jobId, cancellationToken);
-            if (job is null)
+            var job = await _store.GetJobAsync(held.Id, cancellationToken);
+            if (job is null || job.LockOwner != held.LockOwner)
             {
                 return 0;
             }
@@ -94,14 +149,14 @@ public sealed partial class WorkflowEngine
             job.LockExpiresAt = null;
             job.DueAt = context.Now + interval;
             context.Changes.UpdatedJobs.Add(job);
-            if (job.Retries == 0 && job.InstanceId is { } instanceId)
+            if (withIncident && job.Retries == 0 && job.InstanceId is { } instanceId)
             {
                 var @case = await context.LoadCaseAsync(instanceId, cancellationToken);
                 runner.RaiseIncident(@case, job.ElementId, job.Id, IncidentKinds.FailedJob, message);
             }
 
             return 0;
-        }, cancellationToken);
+        }, cancellationToken, held);
 
     public partial async Task RetryJobAsync(Guid jobId, CancellationToken cancellationToken)
     {
@@ -128,6 +183,56 @@ public sealed partial class WorkflowEngine
                 context.History(@case, "incident-resolved", incident.ElementId, new JsonObject { ["incidentId"] = incident.Id.ToString() });
             }
 
+            return 0;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Cancels a job an administrator no longer wants run: a case's timer (the token stops waiting for it; the case
+    /// goes on waiting for its other events), or a job without a case (a timer start event's next firings, a signal
+    /// delivery to a start event). Its open incidents are resolved. Other jobs carry a token on: cancelling one would
+    /// leave the token waiting for nothing, so it is refused (<see cref="WorkflowInputException"/>); so is a job a
+    /// node is running now (<see cref="WorkflowConflictException"/>).
+    /// </summary>
+    public async Task CancelJobAsync(Guid jobId, string? userId, CancellationToken cancellationToken = default)
+    {
+        await ExecuteAsync(userId, async (context, _) =>
+        {
+            var job = await _store.GetJobAsync(jobId, cancellationToken)
+                ?? throw new WorkflowNotFoundException($"Job {jobId} does not exist.");
+            if (job.LockExpiresAt is { } lease && lease > context.Now)
+            {
+                throw new WorkflowConflictException($"Job {jobId} is being run by {job.LockOwner} now; try again when it is done.");
+            }
+
+            if (job.InstanceId is not { } caseId)
+            {
+                context.Changes.UpdatedJobs.Add(job);
+                context.Changes.DeletedJobs.Add(job.Id);
+                return 0;
+            }
+
+            if (job.Kind != JobKind.Timer)
+            {
+                throw new WorkflowInputException(
+                    $"Job {jobId} is a '{job.Kind}' job that moves its case's token on; cancelling it would leave the token waiting for nothing. Retry it instead.");
+            }
+
+            var @case = await context.LoadCaseAsync(caseId, cancellationToken);
+            if (TokenRunner.FindWait(@case, job.Id) is var (holder, wait))
+            {
+                holder.Waits!.Remove(wait);
+            }
+
+            context.Changes.UpdatedJobs.Add(job);
+            context.Changes.DeletedJobs.Add(job.Id);
+            foreach (var incident in (await _store.GetOpenIncidentsAsync(caseId, cancellationToken)).Where(i => i.JobId == jobId))
+            {
+                incident.ResolvedAt = context.Now;
+                context.Changes.UpdatedIncidents.Add(incident);
+            }
+
+            context.History(@case, "timer-cancelled", job.ElementId, new JsonObject { ["jobId"] = job.Id.ToString(), ["dueAt"] = IsoText.Format(job.DueAt) });
             return 0;
         }, cancellationToken);
     }

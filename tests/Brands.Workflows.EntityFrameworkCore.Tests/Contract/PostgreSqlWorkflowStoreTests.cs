@@ -18,7 +18,7 @@ public sealed class PostgreSqlWorkflowStoreTests(PostgreSqlWorkflowStoreTests.Fi
         public async ValueTask InitializeAsync()
         {
             _connectionString = await TestDatabases.CreateMigratedPostgreSqlAsync("store_contract");
-            _store = EfWorkflowStore.Create(WorkflowDatabaseProvider.PostgreSql, _connectionString);
+            _store = EfWorkflowStore.Create(WorkflowDatabaseProvider.PostgreSql, _connectionString, JobClock.Caller);
         }
 
         public async ValueTask ResetAsync() => await PostgresServer.ResetAsync(_connectionString!);

@@ -15,7 +15,8 @@ public sealed class PostgreSqlStoreProvider : IStoreProvider, IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var connectionString = await TestDatabases.CreateMigratedPostgreSqlAsync("engine");
-        _store = EfWorkflowStore.Create(WorkflowDatabaseProvider.PostgreSql, connectionString);
+        // The tests move the engine's clock, so due jobs are judged by it (the database clock has its own tests).
+        _store = EfWorkflowStore.Create(WorkflowDatabaseProvider.PostgreSql, connectionString, JobClock.Caller);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -67,3 +67,7 @@ public sealed class ListenerOnSqliteTests(SqliteStoreProvider p) : ListenerScena
 public sealed class CaseOwnershipOnPostgreSqlTests(PostgreSqlStoreProvider p) : CaseOwnershipScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
 
 public sealed class CaseOwnershipOnSqliteTests(SqliteStoreProvider p) : CaseOwnershipScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class JobExecutorOnPostgreSqlTests(PostgreSqlStoreProvider p) : JobExecutorScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class JobExecutorOnSqliteTests(SqliteStoreProvider p) : JobExecutorScenarios(p), IClassFixture<SqliteStoreProvider>;

@@ -35,3 +35,5 @@ public sealed class CamundaCompatibilityTests(InMemoryStoreProvider p) : Camunda
 public sealed class ListenerTests(InMemoryStoreProvider p) : ListenerScenarios(p), IClassFixture<InMemoryStoreProvider>;
 
 public sealed class CaseOwnershipTests(InMemoryStoreProvider p) : CaseOwnershipScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class JobExecutorTests(InMemoryStoreProvider p) : JobExecutorScenarios(p), IClassFixture<InMemoryStoreProvider>;

@@ -12,22 +12,43 @@ namespace Brands.Workflows.Tests.Support;
 public sealed class EngineHarness
 {
     public EngineHarness(IWorkflowStore? store = null, WorkflowEngineOptions? options = null, params IServiceTaskHandler[] handlers)
-        : this(store, options, handlers, [])
+        : this(store, options, null, null, [], handlers)
     {
     }
 
+    /// <summary>An engine that knows these listener handlers.</summary>
     public EngineHarness(IWorkflowStore? store, WorkflowEngineOptions? options, IServiceTaskHandler[] handlers, IListenerHandler[] listeners)
+        : this(store, options, null, null, listeners, handlers)
     {
+    }
+
+    /// <summary>An engine with a business calendar (working days and reminders).</summary>
+    public EngineHarness(IWorkflowStore? store, WorkflowEngineOptions? options, Brands.Workflows.Timers.IBusinessCalendar? calendar, params IServiceTaskHandler[] handlers)
+        : this(store, options, calendar, null, [], handlers)
+    {
+    }
+
+    /// <summary>An engine with a business calendar whose clock starts at <paramref name="start"/> (the clock only moves forward).</summary>
+    public EngineHarness(IWorkflowStore? store, WorkflowEngineOptions? options, Brands.Workflows.Timers.IBusinessCalendar? calendar, DateTimeOffset? start,
+        params IServiceTaskHandler[] handlers)
+        : this(store, options, calendar, start, [], handlers)
+    {
+    }
+
+    private EngineHarness(IWorkflowStore? store, WorkflowEngineOptions? options, Brands.Workflows.Timers.IBusinessCalendar? calendar, DateTimeOffset? start,
+        IListenerHandler[] listeners, IServiceTaskHandler[] handlers)
+    {
+        Clock = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 4, 1, 1, 0, 0, TimeSpan.Zero));
         Store = store ?? new InMemoryWorkflowStore();
         Handlers = [.. handlers, Recorder];
         // A generous script time limit: the test machines are shared and busy; the limit itself has its own test.
         Engine = new WorkflowEngine(Store, Handlers, options ?? new WorkflowEngineOptions { ScriptTimeout = TimeSpan.FromSeconds(5) },
-            Clock, NullLogger<WorkflowEngine>.Instance, listeners);
+            Clock, NullLogger<WorkflowEngine>.Instance, listeners, calendar);
     }
 
     public IWorkflowStore Store { get; }
     public WorkflowEngine Engine { get; }
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 4, 1, 1, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; }
     public RecordingHandler Recorder { get; } = new("record");
     public IReadOnlyList<IServiceTaskHandler> Handlers { get; }
 

@@ -52,6 +52,11 @@ internal static class ApiEndpoints
         ListOrganisations.Map(admin);
         CreateUser.Map(admin);
         ListUsers.Map(admin);
+        ListJobs.Map(admin);
+        ListTimers.Map(admin);
+        CancelJob.Map(admin);
+        GetCalendar.Map(admin);
+        PutCalendar.Map(admin);
 
         return endpoints;
     }

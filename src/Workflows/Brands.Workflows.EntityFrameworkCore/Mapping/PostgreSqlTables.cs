@@ -148,6 +148,21 @@ internal static class PostgreSqlTables
     public const string DeleteStartSubscriptionsSql =
         "DELETE FROM wf_subscriptions WHERE instance_id IS NULL AND definition_id IN (SELECT id FROM wf_definitions WHERE key = $1::text)";
 
+    /// <summary>
+    /// Locks the jobs a command ran (<c>FOR UPDATE</c>, so an acquirer's <c>SKIP LOCKED</c> passes over them until the
+    /// commit ends) and fails unless each is still held by its owner: <c>$1</c> ids, <c>$2</c> owners. It fails with
+    /// its own error rather than the other guards' division by zero — a cast of <see cref="JobLockLostMarker"/> to an
+    /// integer (SQLSTATE 22P02) — so the commit can tell a lost job from a stale case. It follows the instance and task
+    /// updates, so locks are taken in the order every command takes them.
+    /// </summary>
+    public const string JobLockGuardSql =
+        "WITH held AS (SELECT j.id FROM wf_jobs AS j JOIN unnest($1::uuid[], $2::text[]) AS g(id, owner) "
+        + "ON j.id = g.id AND j.lock_owner = g.owner FOR UPDATE OF j) "
+        + "SELECT CASE WHEN count(*) = cardinality($1::uuid[]) THEN 1 ELSE ('" + JobLockLostMarker + " ' || count(*))::int END FROM held";
+
+    /// <summary>The text in the error <see cref="JobLockGuardSql"/> raises.</summary>
+    public const string JobLockLostMarker = "job-lock-lost";
+
     /// <summary>Removes jobs by id; a job already gone is no error.</summary>
     public const string DeleteJobsSql = "DELETE FROM wf_jobs WHERE id = ANY($1::uuid[])";
 }

@@ -36,6 +36,14 @@ public sealed class ChangeSet
     /// </summary>
     public List<string> ReplacedStartTriggers { get; } = [];
 
+    /// <summary>
+    /// Jobs this command runs under a lock, each with the owner that must still hold it when the commit is written
+    /// (the job executor's node). A job whose lock another node holds now, or that is gone, makes the commit throw
+    /// <see cref="JobLockLostException"/> having written nothing: a node whose lease lapsed while its job ran never
+    /// commits over the node that took the job over. Not counted in <see cref="IsEmpty"/>: a guard alone is no change.
+    /// </summary>
+    public Dictionary<Guid, string> JobLockGuards { get; } = [];
+
     /// <summary>Version read for each updated instance or task id; the store compares and increments it.</summary>
     public Dictionary<Guid, long> ExpectedVersions { get; } = [];
 

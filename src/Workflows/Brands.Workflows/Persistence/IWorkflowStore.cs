@@ -44,7 +44,21 @@ public interface IWorkflowStore
     /// <paramref name="owner"/> until <paramref name="lockExpiresAt"/>, and returns them. On PostgreSQL with
     /// <c>FOR UPDATE SKIP LOCKED</c>, so nodes never take the same job.
     /// </summary>
+    /// <remarks>
+    /// A store that judges time by its own clock (PostgreSQL by default: <c>now()</c> of the database) compares due
+    /// dates and leases with that clock and uses <paramref name="now"/> only for the lease's length
+    /// (<paramref name="lockExpiresAt"/> − <paramref name="now"/>), so a node whose clock is off neither fires
+    /// early nor starves.
+    /// </remarks>
     Task<IReadOnlyList<JobRecord>> AcquireJobsAsync(string owner, DateTimeOffset now, DateTimeOffset lockExpiresAt, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Extends to <paramref name="lockExpiresAt"/> the lease of those of <paramref name="jobIds"/> that
+    /// <paramref name="owner"/> still holds (a store with its own clock: by the lease's length from its now, as in
+    /// <see cref="AcquireJobsAsync"/>); returns how many it extended. A job taken over by another node or gone is
+    /// left alone.
+    /// </summary>
+    Task<int> RenewJobLocksAsync(string owner, IReadOnlyCollection<Guid> jobIds, DateTimeOffset now, DateTimeOffset lockExpiresAt, CancellationToken cancellationToken = default);
 
     /// <summary>Writes the change set in one transaction; see <see cref="ChangeSet"/>.</summary>
     Task CommitAsync(ChangeSet changes, CancellationToken cancellationToken = default);

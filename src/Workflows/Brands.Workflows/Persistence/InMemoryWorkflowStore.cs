@@ -162,7 +162,10 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
                 .Where(j => (query.InstanceId is null || j.InstanceId == query.InstanceId)
                     && (query.DefinitionId is null || (j.InstanceId is null && j.DefinitionId == query.DefinitionId))
                     && (query.Kind is null || j.Kind == query.Kind)
-                    && (query.DueBefore is null || j.DueAt <= query.DueBefore))
+                    && (query.DueBefore is null || j.DueAt <= query.DueBefore)
+                    && (query.Failed is not { } failed || (j.Retries == 0) == failed)
+                    && (query.LockedAt is null || (j.LockExpiresAt is { } locked && locked > query.LockedAt))
+                    && (query.UnlockedAt is null || j.LockExpiresAt is null || j.LockExpiresAt < query.UnlockedAt))
                 .OrderBy(j => j.DueAt).ThenBy(j => j.Id).Take(query.Max).Select(Copy)];
             return Task.FromResult(jobs);
         }
@@ -206,10 +209,36 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         }
     }
 
+    public Task<int> RenewJobLocksAsync(string owner, IReadOnlyCollection<Guid> jobIds, DateTimeOffset now, DateTimeOffset lockExpiresAt, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var renewed = 0;
+            foreach (var id in jobIds)
+            {
+                if (_jobs.TryGetValue(id, out var job) && job.LockOwner == owner)
+                {
+                    job.LockExpiresAt = lockExpiresAt;
+                    renewed++;
+                }
+            }
+
+            return Task.FromResult(renewed);
+        }
+    }
+
     public Task CommitAsync(ChangeSet changes, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
+            foreach (var (jobId, owner) in changes.JobLockGuards)
+            {
+                if (!_jobs.TryGetValue(jobId, out var held) || held.LockOwner != owner)
+                {
+                    throw new JobLockLostException($"Job {jobId} is no longer held by {owner}.");
+                }
+            }
+
             foreach (var (key, version) in changes.LatestDefinitionVersions)
             {
                 if (_definitions.Values.FirstOrDefault(d => d.Key == key && d.Version > version) is { } later)

@@ -1,6 +1,7 @@
 using Brands.Workflows.Expressions;
 using Brands.Workflows.Handlers;
 using Brands.Workflows.Persistence;
+using Brands.Workflows.Timers;
 using Microsoft.Extensions.Logging;
 
 namespace Brands.Workflows.Runtime;
@@ -14,7 +15,8 @@ internal sealed class EngineServices(
     ScriptEvaluator scripts,
     WorkflowEngineOptions options,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    IBusinessCalendar? calendar)
 {
     public IWorkflowStore Store { get; } = store;
     public DefinitionCache Definitions { get; } = definitions;
@@ -24,4 +26,9 @@ internal sealed class EngineServices(
     public WorkflowEngineOptions Options { get; } = options;
     public TimeProvider Time { get; } = time;
     public ILogger Logger { get; } = logger;
+    /// <summary>Working days for <c>P5WD</c> durations: the configured calendar, or Monday to Friday (docs/engine.md, "Working days").</summary>
+    public IBusinessCalendar Calendar { get; } = calendar ?? WeekdayCalendar.Instance;
+
+    /// <summary>The business calendar the engine was given; reminders are moved off rest days only with one.</summary>
+    public IBusinessCalendar? ConfiguredCalendar { get; } = calendar;
 }

@@ -50,7 +50,7 @@ internal static class StartTriggers
                     TokenId = "",
                     ElementId = start.Id,
                     Kind = JobKind.TimerStart,
-                    DueAt = schedule!.FirstDue(now),
+                    DueAt = schedule!.FirstDue(now, services.Calendar),
                     Retries = 3,
                     RetryCycle = start.RetryCycle ?? services.Options.DefaultRetryCycle,
                     PayloadJson = new TimerPayload(text, schedule.Repeats == TimerSchedule.Unbounded ? TimerSchedule.Unbounded : schedule.Repeats - 1).ToJson(),

@@ -37,7 +37,7 @@ internal sealed partial class TokenRunner
         {
             case TimerTrigger timer:
                 var (text, schedule) = EvaluateTimer(@case, scope, element, timer);
-                AddTimer(@case, holder, element, schedule.FirstDue(Context.Now), text, FiringsLeftAfterFirst(schedule));
+                AddTimer(@case, holder, element, Reminders.FirstDue(schedule, element, Context.Now, @case.Process.TimeZone, Context.Services.ConfiguredCalendar), text, FiringsLeftAfterFirst(schedule));
                 break;
             case MessageTrigger message:
                 AddSubscription(@case, holder, element, SubscriptionKind.Message, EvaluateName(scope, message.Name, "message"),

@@ -10,6 +10,12 @@ namespace Brands.Workflows.Runtime;
 internal sealed class VariableScope(CommandContext context, CaseRuntime @case, TokenState? token, string scopeId) : IScriptScope
 {
     public string? BusinessKey => @case.Record.BusinessKey;
+
+    /// <summary>The process's time zone, for dates written as durations.</summary>
+    public string TimeZone => @case.Process.TimeZone;
+
+    /// <summary>The engine's business calendar, for working-day durations.</summary>
+    public Timers.IBusinessCalendar Calendar => context.Services.Calendar;
     public Guid CaseId => @case.Id;
 
     public IEnumerable<KeyValuePair<string, JsonNode?>> VisibleVariables()

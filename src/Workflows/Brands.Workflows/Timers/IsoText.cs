@@ -59,7 +59,7 @@ internal static class IsoText
         period = Period.Zero;
         if (text.EndsWith("WD", StringComparison.Ordinal))
         {
-            return $"'{text}' counts working days, which needs a business calendar; none is configured";
+            return $"'{text}' is not a working-day duration: write a whole number of working days alone, from P1WD to P9999WD (e.g. P5WD)";
         }
 
         var parsed = PeriodPattern.NormalizingIso.Parse(text);
@@ -76,6 +76,18 @@ internal static class IsoText
 
         period = parsed.Value;
         return null;
+    }
+
+    /// <summary>
+    /// Our extension for working days (docs/engine.md, "Working days"): <c>P5WD</c>, a whole number of working days
+    /// from 1 to 9999, alone. True with the count when <paramref name="text"/> is one.
+    /// </summary>
+    public static bool TryParseWorkingDays(string text, out int days)
+    {
+        days = 0;
+        return text.Length is >= 4 and <= 7 && text.StartsWith('P') && text.EndsWith("WD", StringComparison.Ordinal)
+            && text[1..^2].All(char.IsAsciiDigit)
+            && int.TryParse(text[1..^2], NumberStyles.None, CultureInfo.InvariantCulture, out days) && days > 0;
     }
 
     private static bool HasNegativePart(Period p) =>

@@ -20,9 +20,11 @@ internal sealed class TimerSchedule
     private readonly Instant? _at;
     private readonly Period? _period;
     private readonly CronExpression? _cron;
+    private readonly int _workingDays;
 
-    private TimerSchedule(TimerKind kind, DateTimeZone zone, Instant? at, Period? period, CronExpression? cron, int repeats)
+    private TimerSchedule(TimerKind kind, DateTimeZone zone, Instant? at, Period? period, CronExpression? cron, int repeats, int workingDays = 0)
     {
+        _workingDays = workingDays;
         _kind = kind;
         _zone = zone;
         _at = at;
@@ -54,40 +56,48 @@ internal sealed class TimerSchedule
         return error is null;
     }
 
-    /// <summary>When the timer fires first, for a timer started at <paramref name="now"/>.</summary>
-    public DateTimeOffset FirstDue(DateTimeOffset now) => _kind switch
+    /// <summary>Whether the value counts working days (<c>P5WD</c>, <c>R/P1WD</c>).</summary>
+    public bool CountsWorkingDays => _workingDays > 0;
+
+    /// <summary>
+    /// When the timer fires first, for a timer started at <paramref name="now"/>; working days by
+    /// <paramref name="calendar"/> (Monday to Friday without one).
+    /// </summary>
+    public DateTimeOffset FirstDue(DateTimeOffset now, IBusinessCalendar? calendar = null) => _kind switch
     {
         TimerKind.Date => ToOffset(_at!.Value),
-        TimerKind.Duration => Add(now, _period!),
+        TimerKind.Duration => Add(now, calendar),
         _ when _cron is not null => NextCron(now),
-        _ => _at is { } start ? ToOffset(start) : Add(now, _period!),
+        _ => _at is { } start ? ToOffset(start) : Add(now, calendar),
     };
 
     /// <summary>
     /// The next firing of a cycle after the one due at <paramref name="previousDue"/>, and after <paramref name="now"/>:
     /// firings missed while nothing ran are not made up one by one (the one that fired late stands for them).
     /// </summary>
-    public DateTimeOffset NextDue(DateTimeOffset previousDue, DateTimeOffset now)
+    public DateTimeOffset NextDue(DateTimeOffset previousDue, DateTimeOffset now, IBusinessCalendar? calendar = null)
     {
         if (_cron is not null)
         {
             return NextCron(previousDue > now ? previousDue : now);
         }
 
-        var next = Add(previousDue, _period!);
+        var next = Add(previousDue, calendar);
         // Catch up in bounded steps: a cycle of minutes after a year offline must not loop a million times.
         for (var i = 0; next <= now && i < 10_000; i++)
         {
-            next = Add(next, _period!);
+            next = Add(next, calendar);
         }
 
-        return next <= now ? Add(now, _period!) : next;
+        return next <= now ? Add(now, calendar) : next;
     }
 
-    private DateTimeOffset Add(DateTimeOffset from, Period period)
+    /// <summary>One step of the schedule's period (or working days) from <paramref name="from"/>, in the process's zone.</summary>
+    private DateTimeOffset Add(DateTimeOffset from, IBusinessCalendar? calendar)
     {
         var local = Instant.FromDateTimeOffset(from).InZone(_zone).LocalDateTime;
-        return ToOffset((local + period).InZoneLeniently(_zone).ToInstant());
+        var next = _workingDays > 0 ? WorkingDays.Add(local, _workingDays, calendar ?? WeekdayCalendar.Instance) : local + _period!;
+        return ToOffset(next.InZoneLeniently(_zone).ToInstant());
     }
 
     private DateTimeOffset NextCron(DateTimeOffset after)
@@ -116,6 +126,12 @@ internal sealed class TimerSchedule
     private static string? ParseDuration(string text, DateTimeZone zone, out TimerSchedule? schedule)
     {
         schedule = null;
+        if (IsoText.TryParseWorkingDays(text, out var days))
+        {
+            schedule = new TimerSchedule(TimerKind.Duration, zone, null, null, null, 1, days);
+            return null;
+        }
+
         if (IsoText.ParsePeriod(text, out var period) is { } error)
         {
             return error;
@@ -155,6 +171,12 @@ internal sealed class TimerSchedule
             }
 
             start = at;
+        }
+
+        if (IsoText.TryParseWorkingDays(parts[^1], out var days))
+        {
+            schedule = new TimerSchedule(TimerKind.Cycle, zone, start, null, null, repeats, days);
+            return null;
         }
 
         if (IsoText.ParsePeriod(parts[^1], out var period) is { } error)

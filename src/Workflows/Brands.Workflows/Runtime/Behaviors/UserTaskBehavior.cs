@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Xml;
 using Brands.Workflows.Expressions;
 using Brands.Workflows.Model;
 using Brands.Workflows.Persistence;
@@ -92,7 +91,7 @@ internal sealed class UserTaskBehavior : INodeBehavior
             : throw new ScriptFailedException($"camunda:priority '{text}' is not a whole number");
     }
 
-    /// <summary>An ISO 8601 date-time, or an ISO 8601 duration counted from now (e.g. <c>P14D</c>).</summary>
+    /// <summary>An ISO 8601 date-time, or a duration counted from now (e.g. <c>P14D</c>, <c>P5WD</c>; see docs/engine.md, "Working days").</summary>
     internal static DateTimeOffset? Date(Expression? expression, ScriptEvaluator scripts, VariableScope scope, DateTimeOffset now, string what)
     {
         var text = Blank(scripts.EvaluateText(expression, scope));
@@ -103,14 +102,10 @@ internal sealed class UserTaskBehavior : INodeBehavior
 
         if (text.StartsWith('P'))
         {
-            try
-            {
-                return now + XmlConvert.ToTimeSpan(text);
-            }
-            catch (Exception e) when (e is FormatException or OverflowException or ArgumentOutOfRangeException)
-            {
-                throw new ScriptFailedException($"{what} '{text}' is not an ISO 8601 duration within reach");
-            }
+            // Read as timers read durations: calendar periods in the process's zone, or working days (P5WD).
+            return Timers.DueDates.TryAddDuration(text, now, scope.TimeZone, scope.Calendar, out var due) is { } error
+                ? throw new ScriptFailedException($"{what} '{text}': {error}")
+                : due;
         }
 
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
