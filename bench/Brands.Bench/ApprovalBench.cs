@@ -15,7 +15,7 @@ internal static class ApprovalBench
         var xml = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "approval.bpmn"));
         var deployed = await engine.DeployAsync(xml);
         var run = new ApprovalRun(engine, store, handler, deployed.Definitions[0].Key);
-        var runTag = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var runTag = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 
         SteadyWarmup.Round round = (instances, prefix) => run.WarmupRoundAsync(instances, options.Callers, prefix);
         var warmup = options.Warmup is { } fixedWarmup

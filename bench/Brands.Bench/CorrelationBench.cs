@@ -21,7 +21,7 @@ internal static class CorrelationBench
         var xml = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "supplement.bpmn"));
         var deployed = await engine.DeployAsync(xml);
         var run = new CorrelationRun(engine, deployed.Definitions[0].Key);
-        var runTag = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var runTag = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 
         SteadyWarmup.Round round = (cases, prefix) => run.WarmupRoundAsync(cases, options.Callers, prefix);
         var warmup = options.Warmup is { } fixedWarmup
