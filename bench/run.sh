@@ -3,11 +3,13 @@
 #   1. a throwaway PostgreSQL cluster (durable: fsync on, synchronous_commit on), removed at the end;
 #   2. per concurrency (1, 4, 16): pgbench's rate for a one-row INSERT transaction (the commit ceiling), then our
 #      engine on the EF Core PostgreSQL store, N instances of approval.bpmn, in a fresh database, then pgbench again
-#      (the ratio uses the mean of the two pgbench rates);
-#   3. in memory: our engine on InMemoryWorkflowStore and bpmn-engine (Node) on the same BPMN file;
+#      (the ratio uses the mean of the two pgbench rates), then N message correlations by business key (cases of
+#      supplement.bpmn started untimed first) in another fresh database, then pgbench a third time;
+#   3. in memory: our engine on InMemoryWorkflowStore (instances and correlations) and bpmn-engine (Node) on the
+#      same BPMN file as our instances;
 #   4. a table of the figures, with the targets.
 #
-#   bench/run.sh                         the full run (10,000 instances, pgbench 20 s per concurrency)
+#   bench/run.sh                         the full run (10,000 instances and 10,000 correlations, pgbench 20 s)
 #   BENCH_INSTANCES=1000 BENCH_PGBENCH_SECONDS=5 bench/run.sh    a shorter run while developing
 #
 # Environment: BENCH_INSTANCES (10000), BENCH_PGBENCH_SECONDS (20), BENCH_CONCURRENCY ("1 4 16"),
@@ -120,17 +122,25 @@ pgbench_run() { # pgbench_run CALLERS TAG ; appends pgbench's rate to runs.jsonl
 
 # pgbench runs right before and right after our engine at each concurrency; the ratio uses the mean of the two,
 # so a machine that gets faster or slower during the run moves both sides alike.
+# The message-correlation run follows, in a database of its own, with pgbench once more after it: the pgbench run
+# between the two serves as "after" for the instances and "before" for the correlations.
 for c in $concurrency; do
   pgbench_run "$c" before
   psql -d postgres -c "CREATE DATABASE brands_c$c"
   engine_run "brands postgres $c callers" postgres \
     --connection "Host=127.0.0.1;Port=$port;Database=brands_c$c;Username=postgres;Maximum Pool Size=64" \
     --instances "$instances" --callers "$c" --breakdown
+  pgbench_run "$c" between
+  psql -d postgres -c "CREATE DATABASE brands_correlation_c$c"
+  engine_run "brands postgres correlation $c callers" postgres --scenario correlation \
+    --connection "Host=127.0.0.1;Port=$port;Database=brands_correlation_c$c;Username=postgres;Maximum Pool Size=64" \
+    --instances "$instances" --callers "$c" --breakdown
   pgbench_run "$c" after
 done
 
 for c in $memory_callers; do
   engine_run "brands memory $c callers" memory --instances "$instances" --callers "$c"
+  engine_run "brands memory correlation $c callers" memory --scenario correlation --instances "$instances" --callers "$c"
 done
 
 for c in $peer_callers; do

@@ -44,42 +44,20 @@ internal sealed class ApprovalRun(WorkflowEngine engine, IWorkflowStore store, N
         }
 
         handler.Reset();
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var gen0 = GC.CollectionCount(0);
-        var gen2 = GC.CollectionCount(2);
-        using var self = Process.GetCurrentProcess();
-        var cpuBefore = self.TotalProcessorTime;
-        using var sampling = new CancellationTokenSource();
-        var peakWorkingSet = SamplePeakWorkingSetAsync(sampling.Token);
-        var began = Stopwatch.GetTimestamp();
+        using var window = ResourceWindow.Begin();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(CallerAsync, cancellationToken)));
-        var elapsed = Stopwatch.GetElapsedTime(began);
-        await sampling.CancelAsync();
-        self.Refresh();
-        var cpu = self.TotalProcessorTime - cpuBefore;
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        var gen0Collections = GC.CollectionCount(0) - gen0;
-        var gen2Collections = GC.CollectionCount(2) - gen2;
+        var used = await window.EndAsync();
 
-        return new RunMeasurement(instances, callers, caseIds, handler.Calls, elapsed, start, read, complete,
-            cpu, allocated, gen0Collections, gen2Collections, await peakWorkingSet);
+        return new RunMeasurement(instances, callers, caseIds, handler.Calls, used.Elapsed, start, read, complete,
+            used.ProcessorTime, used.AllocatedBytes, used.Gen0Collections, used.Gen2Collections, used.PeakWorkingSetBytes);
     }
 
-    /// <summary>The largest working set of this process seen every 20 ms until cancelled (as the bpmn-engine runner samples RSS).</summary>
-    private static async Task<long> SamplePeakWorkingSetAsync(CancellationToken cancellationToken)
+    /// <summary>One untimed round of the warm-up (<see cref="SteadyWarmup"/>): null when every instance completed.</summary>
+    public async Task<string?> WarmupRoundAsync(int instances, int callers, string businessKeyPrefix)
     {
-        using var self = Process.GetCurrentProcess();
-        long peak = 0;
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
-        do
-        {
-            self.Refresh();
-            peak = Math.Max(peak, self.WorkingSet64);
-        }
-        while (await timer.WaitForNextTickAsync(CancellationToken.None) && !cancellationToken.IsCancellationRequested);
-
-        self.Refresh();
-        return Math.Max(peak, self.WorkingSet64);
+        var warm = await RunAsync(instances, callers, businessKeyPrefix, CancellationToken.None);
+        warm = warm with { Completed = await CountCompletedAsync(warm.CaseIds, callers, CancellationToken.None) };
+        return warm.Succeeded ? null : $"{warm.Completed} of {warm.Instances} completed, {warm.ServiceCalls} service calls";
     }
 
     /// <summary>Reads every case back and counts those that ended completed, approved, waiting nowhere.</summary>

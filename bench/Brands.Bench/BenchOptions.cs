@@ -2,14 +2,20 @@ using System.Globalization;
 
 namespace Brands.Bench;
 
-/// <summary>The command line: <c>memory|postgres [--connection "…"] --instances N --callers C [--warmup W|steady]</c>.</summary>
+/// <summary>The command line: <c>memory|postgres [--connection "…"] [--scenario approval|correlation] --instances N --callers C [--warmup W|steady]</c>.</summary>
 /// <remarks><c>Warmup</c>: instances to run untimed first; null: until the JIT is steady (see <see cref="SteadyWarmup"/>).</remarks>
-internal sealed record BenchOptions(string Mode, string? Connection, int Instances, int Callers, int? Warmup, bool Breakdown)
+internal sealed record BenchOptions(string Mode, string? Connection, string Scenario, int Instances, int Callers, int? Warmup, bool Breakdown)
 {
+    public const string Approval = "approval";
+    public const string Correlation = "correlation";
+
     public const string Usage = """
-        usage: Brands.Bench memory   --instances N --callers C [--warmup W] [--breakdown]
-               Brands.Bench postgres --connection "Host=…;Database=…" --instances N --callers C [--warmup W] [--breakdown]
-        Each instance: start (with a business key), read its open task, complete it with {approved:true}.
+        usage: Brands.Bench memory   [--scenario approval|correlation] --instances N --callers C [--warmup W] [--breakdown]
+               Brands.Bench postgres --connection "Host=…;Database=…" [--scenario …] --instances N --callers C [--warmup W] [--breakdown]
+        approval (the default), each instance: start (with a business key), read its open task, complete it with
+          {approved:true}.
+        correlation: N cases of supplement.bpmn are started first, untimed, each with its own business key, and wait
+          at a message catch; then one message "supplement-received" per case, correlated by business key, is timed.
         --warmup steady (the default on postgres) runs untimed rounds of instances first until a round of at least
           a second compiles almost no methods: the JIT has compiled and tiered up the hot paths, as in a server that
           has been running a while.
@@ -26,6 +32,7 @@ internal sealed record BenchOptions(string Mode, string? Connection, int Instanc
         }
 
         string? connection = null;
+        var scenario = Approval;
         int instances = 10_000, callers = 1;
         int? warmup = null;
         var breakdown = false;
@@ -35,6 +42,14 @@ internal sealed record BenchOptions(string Mode, string? Connection, int Instanc
             {
                 case "--connection":
                     connection = Value(args, ref i);
+                    break;
+                case "--scenario":
+                    scenario = Value(args, ref i);
+                    if (scenario is not (Approval or Correlation))
+                    {
+                        throw new ArgumentException($"--scenario must be {Approval} or {Correlation}, not '{scenario}'");
+                    }
+
                     break;
                 case "--instances":
                     instances = Positive(args, ref i);
@@ -61,7 +76,7 @@ internal sealed record BenchOptions(string Mode, string? Connection, int Instanc
 
         // -1: steady was asked for explicitly.
         int? chosen = warmup switch { -1 => null, { } given => given, null => args[0] == "memory" ? 2000 : null };
-        return new BenchOptions(args[0], connection, instances, callers, chosen, breakdown);
+        return new BenchOptions(args[0], connection, scenario, instances, callers, chosen, breakdown);
     }
 
     private static string Value(string[] args, ref int i) =>

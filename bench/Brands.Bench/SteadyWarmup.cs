@@ -18,16 +18,16 @@ internal static class SteadyWarmup
     /// <summary>A round of at least <see cref="MinRoundTime"/> that compiles fewer methods than this ends the warm-up.</summary>
     private const int SteadyMethodsPerRound = 10;
 
-    public static async Task<Result> RunUntilSteadyAsync(ApprovalRun run, int callers, string runTag)
+    public static async Task<Result> RunUntilSteadyAsync(Round round, string runTag)
     {
         var elapsed = Stopwatch.StartNew();
         var instances = 0;
         var roundInstances = FirstRoundInstances;
-        for (var round = 1; instances < MaxInstances; round++)
+        for (var number = 1; instances < MaxInstances; number++)
         {
             var before = JitInfo.GetCompiledMethodCount();
             var roundTime = Stopwatch.StartNew();
-            var failure = await RunRoundAsync(run, roundInstances, callers, $"WARMUP{round}-{runTag}");
+            var failure = await round(roundInstances, $"WARMUP{number}-{runTag}");
             instances += roundInstances;
             if (failure is not null)
             {
@@ -47,19 +47,15 @@ internal static class SteadyWarmup
         return new Result(instances, elapsed.Elapsed, null);
     }
 
-    public static async Task<Result> RunFixedAsync(ApprovalRun run, int instances, int callers, string runTag)
+    public static async Task<Result> RunFixedAsync(Round round, int instances, string runTag)
     {
         var elapsed = Stopwatch.StartNew();
-        var failure = instances == 0 ? null : await RunRoundAsync(run, instances, callers, $"WARMUP-{runTag}");
+        var failure = instances == 0 ? null : await round(instances, $"WARMUP-{runTag}");
         return new Result(instances, elapsed.Elapsed, failure);
     }
 
-    private static async Task<string?> RunRoundAsync(ApprovalRun run, int instances, int callers, string businessKeyPrefix)
-    {
-        var warm = await run.RunAsync(instances, callers, businessKeyPrefix, CancellationToken.None);
-        warm = warm with { Completed = await run.CountCompletedAsync(warm.CaseIds, callers, CancellationToken.None) };
-        return warm.Succeeded ? null : $"{warm.Completed} of {warm.Instances} completed, {warm.ServiceCalls} service calls";
-    }
+    /// <summary>Runs <paramref name="instances"/> untimed with business keys from the prefix; null when all completed, else what failed.</summary>
+    public delegate Task<string?> Round(int instances, string businessKeyPrefix);
 
     /// <summary>How many warm-up instances ran, for how long; <c>Failure</c> is null when every one completed.</summary>
     public sealed record Result(int Instances, TimeSpan Elapsed, string? Failure)
