@@ -15,6 +15,8 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     private readonly Dictionary<Guid, IncidentRecord> _incidents = [];
     private readonly Dictionary<Guid, List<HistoryRecord>> _history = [];
     private readonly Dictionary<Guid, SubscriptionRecord> _subscriptions = [];
+    /// <summary>Subscription ids by kind and name, as the databases' index finds them: correlation reads no other.</summary>
+    private readonly Dictionary<(string Kind, string Name), HashSet<Guid>> _subscriptionsByName = [];
 
     public Task<DefinitionRecord?> FindLatestDefinitionAsync(string key, CancellationToken cancellationToken = default)
     {
@@ -76,9 +78,11 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     {
         lock (_gate)
         {
-            IReadOnlyList<SubscriptionRecord> found = [.. _subscriptions.Values
-                .Where(s => s.Kind == query.Kind && s.Name == query.Name
-                    && (query.StartEvents is not { } start || (s.InstanceId is null) == start)
+            IEnumerable<SubscriptionRecord> named = _subscriptionsByName.TryGetValue((query.Kind, query.Name), out var ids)
+                ? ids.Select(id => _subscriptions[id])
+                : [];
+            IReadOnlyList<SubscriptionRecord> found = [.. named
+                .Where(s => (query.StartEvents is not { } start || (s.InstanceId is null) == start)
                     && (query.BusinessKey is null || s.BusinessKey == query.BusinessKey)
                     && (query.CorrelationKey is null || s.CorrelationKey == query.CorrelationKey))
                 .OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Take(query.Max).Select(s => s.Clone())];
@@ -263,7 +267,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
 
                 foreach (var subscription in _subscriptions.Values.Where(s => s.InstanceId is null && s.DefinitionId is { } d && ids.Contains(d)).ToList())
                 {
-                    _subscriptions.Remove(subscription.Id);
+                    RemoveSubscription(subscription.Id);
                 }
             }
 
@@ -319,12 +323,18 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
 
             foreach (var id in changes.DeletedSubscriptions)
             {
-                _subscriptions.Remove(id);
+                RemoveSubscription(id);
             }
 
             foreach (var subscription in changes.NewSubscriptions)
             {
                 _subscriptions[subscription.Id] = subscription.Clone();
+                if (!_subscriptionsByName.TryGetValue((subscription.Kind, subscription.Name), out var named))
+                {
+                    _subscriptionsByName[(subscription.Kind, subscription.Name)] = named = [];
+                }
+
+                named.Add(subscription.Id);
             }
 
             foreach (var incident in changes.NewIncidents.Concat(changes.UpdatedIncidents))
@@ -344,6 +354,18 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         }
 
         return Task.CompletedTask;
+    }
+
+    private void RemoveSubscription(Guid id)
+    {
+        if (_subscriptions.Remove(id, out var removed) && _subscriptionsByName.TryGetValue((removed.Kind, removed.Name), out var named))
+        {
+            named.Remove(id);
+            if (named.Count == 0)
+            {
+                _subscriptionsByName.Remove((removed.Kind, removed.Name));
+            }
+        }
     }
 
     private static void CheckVersion(Guid id, long? stored, ChangeSet changes)
