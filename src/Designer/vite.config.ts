@@ -22,6 +22,10 @@ function chunkName(id: string): string | null {
     return 'lint';
   }
 
+  if (/node_modules\/@bpmn-io\/(form-js[\w-]*|draggle)\//.test(id)) {
+    return 'form-js';
+  }
+
   if (/node_modules\/(bpmn-js-token-simulation|randomcolor)\//.test(id)) {
     return 'token-simulation';
   }
@@ -51,13 +55,15 @@ export default defineConfig({
       input: {
         designer: resolve(import.meta.dirname, 'designer.html'),
         'sign-in': resolve(import.meta.dirname, 'sign-in.html'),
+        forms: resolve(import.meta.dirname, 'forms.html'),
+        'form-viewer': resolve(import.meta.dirname, 'src/form-viewer/form-viewer.ts'),
         viewer: resolve(import.meta.dirname, 'src/viewer/diagram-viewer.ts'),
       },
-      // Keep the viewer's exports even though no page of this bundle imports it: the case view does.
+      // Keep the viewers' exports even though no page of this bundle imports them: the case view and inbox do.
       preserveEntrySignatures: 'exports-only',
       output: {
-        // The viewer has a stable address, /designer/assets/viewer.js, for pages outside this bundle.
-        entryFileNames: chunk => (chunk.name === 'viewer' ? 'assets/viewer.js' : 'assets/[name]-[hash].js'),
+        // The viewers have stable addresses, /designer/assets/viewer.js and form-viewer.js, for pages outside this bundle.
+        entryFileNames: chunk => (chunk.name === 'viewer' || chunk.name === 'form-viewer' ? `assets/${chunk.name}.js` : 'assets/[name]-[hash].js'),
         codeSplitting: { groups: [{ name: chunkName, debugName: 'by tool' }] },
       },
     },
