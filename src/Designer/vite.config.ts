@@ -47,6 +47,9 @@ function chunkName(id: string): string | null {
 
 export default defineConfig({
   base: '/designer/',
+  // form-js-editor pins an older preact of its own, but renders form-js-viewer's components and the properties panel,
+  // which use the root copy: two copies break hooks, so every import resolves to the root preact (10.x is compatible).
+  resolve: { dedupe: ['preact'] },
   build: {
     outDir,
     emptyOutDir: true,
