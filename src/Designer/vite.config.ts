@@ -22,7 +22,12 @@ function chunkName(id: string): string | null {
     return 'lint';
   }
 
-  if (/node_modules\/@bpmn-io\/(form-js[\w-]*|draggle)\//.test(id)) {
+  // The form editor apart from the form viewer, so pages that only show a form do not load the editor.
+  if (/node_modules\/@bpmn-io\/(form-js-editor|draggle)\//.test(id)) {
+    return 'form-js-editor';
+  }
+
+  if (/node_modules\/@bpmn-io\/form-js[\w-]*\//.test(id)) {
     return 'form-js';
   }
 
