@@ -22,6 +22,15 @@ function chunkName(id: string): string | null {
     return 'lint';
   }
 
+  // The form editor apart from the form viewer, so pages that only show a form do not load the editor.
+  if (/node_modules\/@bpmn-io\/(form-js-editor|draggle)\//.test(id)) {
+    return 'form-js-editor';
+  }
+
+  if (/node_modules\/@bpmn-io\/form-js[\w-]*\//.test(id)) {
+    return 'form-js';
+  }
+
   if (/node_modules\/(bpmn-js-token-simulation|randomcolor)\//.test(id)) {
     return 'token-simulation';
   }
@@ -43,6 +52,9 @@ function chunkName(id: string): string | null {
 
 export default defineConfig({
   base: '/designer/',
+  // form-js-editor pins an older preact of its own, but renders form-js-viewer's components and the properties panel,
+  // which use the root copy: two copies break hooks, so every import resolves to the root preact (10.x is compatible).
+  resolve: { dedupe: ['preact'] },
   build: {
     outDir,
     emptyOutDir: true,
@@ -51,13 +63,15 @@ export default defineConfig({
       input: {
         designer: resolve(import.meta.dirname, 'designer.html'),
         'sign-in': resolve(import.meta.dirname, 'sign-in.html'),
+        forms: resolve(import.meta.dirname, 'forms.html'),
+        'form-viewer': resolve(import.meta.dirname, 'src/form-viewer/form-viewer.ts'),
         viewer: resolve(import.meta.dirname, 'src/viewer/diagram-viewer.ts'),
       },
-      // Keep the viewer's exports even though no page of this bundle imports it: the case view does.
+      // Keep the viewers' exports even though no page of this bundle imports them: the case view and inbox do.
       preserveEntrySignatures: 'exports-only',
       output: {
-        // The viewer has a stable address, /designer/assets/viewer.js, for pages outside this bundle.
-        entryFileNames: chunk => (chunk.name === 'viewer' ? 'assets/viewer.js' : 'assets/[name]-[hash].js'),
+        // The viewers have stable addresses, /designer/assets/viewer.js and form-viewer.js, for pages outside this bundle.
+        entryFileNames: chunk => (chunk.name === 'viewer' || chunk.name === 'form-viewer' ? `assets/${chunk.name}.js` : 'assets/[name]-[hash].js'),
         codeSplitting: { groups: [{ name: chunkName, debugName: 'by tool' }] },
       },
     },

@@ -19,9 +19,24 @@ public static class Api
     public static Task<HttpResponseMessage> PostJsonTextAsync(this HttpClient client, string path, string json) =>
         client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 
-    /// <summary>Deploys approval.bpmn, starts a case and returns the case id and its one open task.</summary>
+    /// <summary>The form approval.bpmn's task names (camunda:formRef="review-form"): an optional decision and who decided.</summary>
+    public const string ReviewForm = """
+        {"id":"review-form","type":"default","components":[
+          {"type":"checkbox","key":"approved","label":"Approved"},
+          {"type":"textfield","key":"decidedBy","label":"Decided by"}]}
+        """;
+
+    /// <summary>Saves a form-js schema through <c>POST /api/forms</c> and asserts it was stored.</summary>
+    public static async Task SaveFormAsync(this HttpClient client, string schema)
+    {
+        using var saved = await client.PostJsonTextAsync("/api/forms", schema);
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Saves review-form, deploys approval.bpmn, starts a case and returns the case id and its one open task.</summary>
     public static async Task<(Guid CaseId, Guid TaskId)> StartApprovalCaseAsync(this HttpClient client, string? businessKey = null)
     {
+        await client.SaveFormAsync(ReviewForm);
         using (var deployed = await client.DeployAsync(Bpmn("approval.bpmn")))
         {
             Assert.True(deployed.IsSuccessStatusCode, await deployed.Content.ReadAsStringAsync());

@@ -314,4 +314,21 @@ export const zhCN: Readonly<Record<string, string>> = {
   'Problems': '问题',
   'the engine does not execute {kind}': '引擎不执行 {kind}',
   'Not permitted: the designer is for administrators.': '无权访问：流程设计器仅供管理员使用。',
+
+  // The form editor screen (/designer/forms, README "Forms").
+  'Form editor': '表单设计器',
+  'Choose a form': '选择表单',
+  'Form id': '表单标识',
+  'New form': '新建表单',
+  'Preview': '预览',
+  'Save': '保存',
+  'Process designer': '流程设计器',
+  'Preview: the form as staff will see it': '预览：工作人员看到的表单',
+  '{id} (version {version})': '{id}（版本 {version}）',
+  'The server refused the form: {detail}': '服务器拒绝了该表单：{detail}',
+  'Saved {id} version {version}.': '已保存 {id} 版本 {version}。',
+  '{id} is unchanged: version {version} is already saved.': '{id} 未改变：版本 {version} 已保存。',
+  'Opened {id}.': '已打开 {id}。',
+  'A form id is 1 to 100 letters, digits, _, - or ., starting with a letter or _.': '表单标识由 1 至 100 个字母、数字、_、- 或 . 组成，以字母或 _ 开头。',
+  'New form {id}: drag fields from the left.': '新表单 {id}：从左侧拖入字段。',
 };

@@ -3,6 +3,7 @@ using Brands.Host.Features.Auth;
 using Brands.Host.Features.Cases;
 using Brands.Host.Features.Definitions;
 using Brands.Host.Features.Events;
+using Brands.Host.Features.Forms;
 using Brands.Host.Features.Tasks;
 using Brands.Host.Infrastructure.Auth;
 
@@ -26,6 +27,12 @@ internal static class ApiEndpoints
         ListDefinitionVersions.Map(definitions);
         GetDefinitionVersionXml.Map(definitions);
         ListSupportedElements.Map(definitions);
+
+        var forms = api.MapGroup("/forms").WithTags("Forms");
+        SaveForm.Map(forms);
+        ListForms.Map(forms);
+        GetForm.Map(forms);
+        GetFormVersion.Map(forms);
 
         var cases = api.MapGroup("/cases").WithTags("Cases");
         StartCase.Map(cases);

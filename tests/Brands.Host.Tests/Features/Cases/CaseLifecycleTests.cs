@@ -16,6 +16,7 @@ public abstract class CaseLifecycleTests<TFixture>(TFixture host) : IClassFixtur
 
         // A key of its own, so this first deployment is version 1 whatever the class's other tests deployed.
         var xml = Api.Bpmn("approval.bpmn").Replace("id=\"approval\"", "id=\"lifecycle\"", StringComparison.Ordinal);
+        await client.SaveFormAsync(Api.ReviewForm);
         using var deployed = await client.DeployAsync(xml);
         Assert.Equal(HttpStatusCode.Created, deployed.StatusCode);
         var definition = (await deployed.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Brands.Host.Features.Cases;
 using Brands.Host.Infrastructure.Access;
+using Brands.Host.Infrastructure.Forms;
 using Brands.Host.Infrastructure.Mediation;
 using Brands.Workflows;
 using MediatR;
@@ -12,6 +13,7 @@ namespace Brands.Host.Features.Tasks;
 /// <c>POST /api/tasks/{id}/complete {variables}</c> → 204 and the case runs on. The assignee, or a candidate of an
 /// unassigned task, may complete it; a national administrator may complete any task, recorded as on behalf of its
 /// assignee. 409 when someone else took or finished it meanwhile (of two concurrent completions exactly one wins).
+/// The variables must satisfy the task's form (README "Forms"): 400 with errors by field key, 409 when the form is not stored.
 /// </summary>
 internal static class CompleteTask
 {
@@ -24,10 +26,11 @@ internal static class CompleteTask
         public IDictionary<string, string[]> Validate() => new Dictionary<string, string[]>(CaseVariables.RefuseOwned(Variables));
     }
 
-    internal sealed class Handler(WorkflowEngine engine, AccessScope scope, AccessDecision decision) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(WorkflowEngine engine, AccessScope scope, AccessDecision decision, TaskFormCheck forms) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
+            await forms.EnsureValidAsync(decision.Task!, request.Variables, cancellationToken);
             await engine.CompleteTaskAsync(request.TaskId, request.Variables, scope.User.UserName, decision.OnBehalfOf, cancellationToken);
             return Unit.Value;
         }

@@ -12,6 +12,9 @@ internal interface IAnonymousRequest : IAccessRule;
 /// <summary>The signed-in user acting on their own account only.</summary>
 internal interface ISelfRequest : IAccessRule;
 
+/// <summary>Any signed-in user: data that holds nothing of any case (form schemas, README "Forms").</summary>
+internal interface ISignedInRequest : IAccessRule;
+
 /// <summary>National administrators only.</summary>
 internal interface IAdminRequest : IAccessRule;
 

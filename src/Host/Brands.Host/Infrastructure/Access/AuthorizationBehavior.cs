@@ -14,7 +14,7 @@ internal sealed class AuthorizationBehavior<TRequest, TResponse>(AccessScope sco
     {
         switch (request)
         {
-            case IAnonymousRequest or ISelfRequest or IScopedQuery:
+            case IAnonymousRequest or ISelfRequest or ISignedInRequest or IScopedQuery:
                 break;
             case IAdminRequest when !scope.User.IsNationalAdmin:
                 throw new AccessDeniedException("Only national administrators may do this.");

@@ -13,6 +13,8 @@ internal static class DesignerSetup
 {
     public const string PagePath = "/designer";
     public const string SignInPath = "/designer/sign-in";
+    /// <summary>The form editor (README "Forms"), for administrators like the designer.</summary>
+    public const string FormsPath = "/designer/forms";
 
     public static WebApplication UseDesigner(this WebApplication app)
     {
@@ -27,11 +29,21 @@ internal static class DesignerSetup
         // sends a visitor who is not signed in to the sign-in page.
         app.MapGet("/", () => Results.Redirect(PagePath)).ExcludeFromDescription();
 
-        app.MapGet(PagePath, async (HttpContext context, IAuthorizationService authorization) =>
+        MapAdministratorPage(app, bundle, PagePath, "designer.html");
+        MapAdministratorPage(app, bundle, FormsPath, "forms.html");
+
+        app.MapGet(SignInPath, (HttpContext context) => bundle.Page(context, "sign-in.html"))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    private static void MapAdministratorPage(WebApplication app, DesignerBundle bundle, string path, string page) =>
+        app.MapGet(path, async (HttpContext context, IAuthorizationService authorization) =>
             {
                 if (context.User.Identity?.IsAuthenticated != true)
                 {
-                    return Results.Redirect($"{SignInPath}?returnUrl={Uri.EscapeDataString(PagePath)}");
+                    return Results.Redirect($"{SignInPath}?returnUrl={Uri.EscapeDataString(path)}");
                 }
 
                 if (!(await authorization.AuthorizeAsync(context.User, Policies.Admin)).Succeeded)
@@ -39,13 +51,7 @@ internal static class DesignerSetup
                     return Results.Problem("The designer is for administrators.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.");
                 }
 
-                return bundle.Page(context, "designer.html");
+                return bundle.Page(context, page);
             })
             .ExcludeFromDescription();
-
-        app.MapGet(SignInPath, (HttpContext context) => bundle.Page(context, "sign-in.html"))
-            .AllowAnonymous()
-            .ExcludeFromDescription();
-        return app;
-    }
 }

@@ -1,4 +1,5 @@
 using Brands.Host.Infrastructure.Auth;
+using Brands.Host.Infrastructure.Forms;
 using Brands.Workflows.EntityFrameworkCore;
 
 namespace Brands.Host.Infrastructure.Persistence;
@@ -12,6 +13,9 @@ internal static class PersistenceSetup
         builder.Services.AddSingleton(settings);
         builder.Services.AddWorkflowStore(ToWorkflowProvider(settings.Provider), settings.ConnectionString);
         builder.Services.AddDbContext<BrandsIdentityDbContext>(settings.Configure);
+        builder.Services.AddDbContext<FormsDbContext>(settings.Configure);
+        builder.Services.AddScoped<FormStore>();
+        builder.Services.AddScoped<TaskFormCheck>();
         return builder;
     }
 
