@@ -40,8 +40,8 @@ internal sealed class InstanceState
     public long HistorySequence { get; set; }
     public string? LastHash { get; set; }
     public int NextId { get; set; }
-    /// <summary>The timers and subscriptions of the process's own event sub-processes.</summary>
-    public RootWaits Root { get; set; } = new();
+    /// <summary>The timers and subscriptions of the process's own event sub-processes; null for a process without any.</summary>
+    public RootWaits? Root { get; set; }
 
     public string NewId(string prefix) => $"{prefix}{++NextId}";
 

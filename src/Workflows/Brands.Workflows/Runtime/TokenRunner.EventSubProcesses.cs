@@ -28,17 +28,18 @@ internal sealed partial class TokenRunner
     /// <summary>Arms the timer, message and signal starts of the event sub-processes of a scope that just opened.</summary>
     public void ArmEventSubProcesses(CaseRuntime @case, string scopeId)
     {
-        if (ContainerOf(@case, scopeId) is not { } container || HolderOf(@case, scopeId) is not { } holder)
+        var starts = ContainerOf(@case, scopeId)?.EventSubProcesses.Select(e => e.TriggeredStart!)
+            .Where(s => s.Trigger is TimerTrigger or MessageTrigger or SignalTrigger).ToList();
+        if (starts is not { Count: > 0 })
         {
             return;
         }
 
-        foreach (var start in container.EventSubProcesses.Select(e => e.TriggeredStart!))
+        // The root scope has no state of its own until it holds waits: most processes have no event sub-process.
+        var holder = scopeId == ScopeKinds.Root ? @case.State.Root ??= new RootWaits() : HolderOf(@case, scopeId);
+        foreach (var start in starts)
         {
-            if (start.Trigger is TimerTrigger or MessageTrigger or SignalTrigger)
-            {
-                Arm(@case, holder, start, start.Trigger);
-            }
+            Arm(@case, holder!, start, start.Trigger!);
         }
     }
 

@@ -149,7 +149,7 @@ internal sealed partial class TokenRunner
     /// <summary>What holds the timer or subscription <paramref name="waitId"/> (a token or a scope), or null when nothing waits on it any more.</summary>
     public static (IWaitHolder Holder, EventWait Wait)? FindWait(CaseRuntime @case, Guid waitId)
     {
-        IEnumerable<IWaitHolder> holders = [.. @case.State.Tokens, .. @case.State.Scopes, @case.State.Root];
+        IEnumerable<IWaitHolder> holders = [.. @case.State.Tokens, .. @case.State.Scopes, .. (@case.State.Root is { } root ? [root] : Array.Empty<IWaitHolder>())];
         foreach (var holder in holders)
         {
             if (holder.Waits?.Find(w => w.Id == waitId) is { } wait)

@@ -84,7 +84,10 @@ internal sealed partial class TokenRunner
             Disarm(scope);
         }
 
-        Disarm(@case.State.Root);
+        if (@case.State.Root is { } root)
+        {
+            Disarm(root);
+        }
         @case.State.Scopes.Clear();
         if (endedByItself && @case.Process.ExecutionListeners.Count > 0)
         {
