@@ -225,7 +225,7 @@ public sealed partial class WorkflowEngine
         var payload = TimerPayload.Parse(job.PayloadJson);
         if (payload.FiringsLeft != 0 && TimerSchedule.TryParse(listener.Timeout!.Kind, payload.Value, @case.Process.TimeZone, out var schedule, out _))
         {
-            var left = payload.FiringsLeft == TimerSchedule.Unbounded ? TimerSchedule.Unbounded : payload.FiringsLeft - 1;
+            var left = payload.LeftAfterNext;
             runner.AddTimer(@case, token, userTask, schedule!.NextDue(job.DueAt, context.Now), payload.Value, left, index);
         }
     }
@@ -248,7 +248,7 @@ public sealed partial class WorkflowEngine
             return;
         }
 
-        var left = payload.FiringsLeft == TimerSchedule.Unbounded ? TimerSchedule.Unbounded : payload.FiringsLeft - 1;
+        var left = payload.LeftAfterNext;
         var next = Reminders.NextDue(schedule!, element, job.DueAt, context.Now, @case.Process.TimeZone, context.Services.ConfiguredCalendar);
         runner.AddTimer(@case, holder, element, next, payload.Value, left);
     }
@@ -273,7 +273,7 @@ public sealed partial class WorkflowEngine
             {
                 current.DueAt = schedule!.NextDue(current.DueAt, context.Now, _services.Calendar);
                 current.PayloadJson = new TimerPayload(payload.Value,
-                    payload.FiringsLeft == TimerSchedule.Unbounded ? TimerSchedule.Unbounded : payload.FiringsLeft - 1).ToJson();
+                    payload.LeftAfterNext).ToJson();
                 current.LockOwner = null;
                 current.LockExpiresAt = null;
                 context.Changes.UpdatedJobs.Add(current);

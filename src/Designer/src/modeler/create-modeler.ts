@@ -21,7 +21,7 @@ import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
 import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
 
 /**
- * The modeler with everything DESIGN §5 asks for: the Camunda 7 properties panel and behaviours, minimap, lint,
+ * The modeler with everything README "The designer" lists: the Camunda 7 properties panel and behaviours, minimap, lint,
  * token simulation, keyboard shortcuts (undo/redo, search, tools) and our translation.
  */
 export function createModeler(canvas: HTMLElement, properties: HTMLElement, language: Language): BpmnModeler {

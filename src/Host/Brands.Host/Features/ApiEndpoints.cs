@@ -9,7 +9,7 @@ using Brands.Host.Infrastructure.Auth;
 
 namespace Brands.Host.Features;
 
-/// <summary>The API of DESIGN §4.1 under <c>/api</c>: everything but sign-in requires an authenticated user.</summary>
+/// <summary>The API of README "API" under <c>/api</c>: everything but sign-in requires an authenticated user.</summary>
 internal static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder endpoints)

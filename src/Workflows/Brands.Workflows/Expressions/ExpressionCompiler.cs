@@ -5,7 +5,7 @@ using Jint;
 namespace Brands.Workflows.Expressions;
 
 /// <summary>
-/// Splits text into literal parts and <c>${…}</c> parts and parses each script once (DESIGN §3.2), so a syntax
+/// Splits text into literal parts and <c>${…}</c> parts and parses each script once (README "The engine"), so a syntax
 /// error is a deploy error.
 /// </summary>
 internal static class ExpressionCompiler

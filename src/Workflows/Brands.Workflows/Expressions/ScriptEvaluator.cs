@@ -25,7 +25,7 @@ internal interface IScriptScope
 
 /// <summary>
 /// Evaluates expressions and scripts in a fresh, sandboxed Jint engine (ES2023): no CLR access, and Jint's own
-/// limits on statements, recursion, memory, time and regular-expression matching (DESIGN §3.2, README "Scripts and
+/// limits on statements, recursion, memory, time and regular-expression matching (README "Scripts and
 /// expressions"). Breaking a limit throws <see cref="ScriptFailedException"/>.
 /// </summary>
 internal sealed class ScriptEvaluator

@@ -1,7 +1,7 @@
 namespace Brands.Workflows.Model;
 
 /// <summary>
-/// An attribute or element value that may hold <c>${…}</c> JavaScript (DESIGN §3.2): a plain literal, one whole
+/// An attribute or element value that may hold <c>${…}</c> JavaScript (README "The engine"): a plain literal, one whole
 /// expression (yielding the value itself), or text mixed with expressions (yielding a string).
 /// </summary>
 public sealed class Expression

@@ -8,6 +8,9 @@ namespace Brands.Workflows.Runtime;
 /// </summary>
 internal sealed record TimerPayload(string Value, int FiringsLeft)
 {
+    /// <summary>Firings left once the next one has fired (an unbounded cycle stays unbounded).</summary>
+    public int LeftAfterNext => FiringsLeft == Timers.TimerSchedule.Unbounded ? Timers.TimerSchedule.Unbounded : FiringsLeft - 1;
+
     public string ToJson() => new JsonObject { ["value"] = Value, ["left"] = FiringsLeft }.ToJsonString();
 
     public static TimerPayload Parse(string? json) =>

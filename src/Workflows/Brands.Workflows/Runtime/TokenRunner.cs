@@ -6,7 +6,7 @@ using Brands.Workflows.Runtime.Behaviors;
 namespace Brands.Workflows.Runtime;
 
 /// <summary>
-/// Moves tokens until every one waits (run-to-completion, DESIGN §3.3): enters elements through their behaviour,
+/// Moves tokens until every one waits (run-to-completion, docs/engine.md, "Commands and transactions"): enters elements through their behaviour,
 /// leaves them along their outgoing flows, and completes scopes that run out of tokens.
 /// </summary>
 internal sealed partial class TokenRunner(CommandContext context, CancellationToken cancellationToken)

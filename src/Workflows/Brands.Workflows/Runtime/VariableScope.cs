@@ -5,7 +5,7 @@ namespace Brands.Workflows.Runtime;
 
 /// <summary>
 /// Variables as seen from a token: its local variables, then each enclosing scope out to the case. Writes follow
-/// Camunda's setVariable: the nearest scope that already holds the name, otherwise the case (DESIGN §3.3).
+/// Camunda's setVariable: the nearest scope that already holds the name, otherwise the case (README "The engine").
 /// </summary>
 internal sealed class VariableScope(CommandContext context, CaseRuntime @case, TokenState? token, string scopeId) : IScriptScope
 {

@@ -13,7 +13,7 @@ internal static class ListDefinitionVersions
 
     internal sealed record Item(string Id, string Key, int Version, string? Name, DateTimeOffset DeployedAt);
 
-    /// <remarks>Versions are numbered 1…latest without gaps (DESIGN §3.3), so each is found by its number.</remarks>
+    /// <remarks>Versions are numbered 1…latest without gaps (README "Definitions and versions"), so each is found by its number.</remarks>
     internal sealed class Handler(IWorkflowStore store) : IRequestHandler<Query, IReadOnlyList<Item>?>
     {
         public async Task<IReadOnlyList<Item>?> Handle(Query request, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ internal interface ICaseRequest : IAccessRule
     Guid CaseId { get; }
 }
 
-/// <summary>Acts on one task: 404 unless the user may see it, 403 unless DESIGN §4.1 lets them do <see cref="Action"/>.</summary>
+/// <summary>Acts on one task: 404 unless the user may see it, 403 unless the task rules of README "API" lets them do <see cref="Action"/>.</summary>
 internal interface ITaskRequest : IAccessRule
 {
     Guid TaskId { get; }

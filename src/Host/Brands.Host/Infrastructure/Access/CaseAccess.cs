@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Brands.Host.Infrastructure.Access;
 
-/// <summary>The access rules that need the database: seeing a case or task, acting on a task (DESIGN §4.1), starting a case.</summary>
+/// <summary>The access rules that need the database: seeing a case or task, acting on a task (README "API"), starting a case.</summary>
 internal sealed class CaseAccess(IWorkflowStore store, BrandsIdentityDbContext identity, CandidateStarters starters)
 {
     /// <summary>The case, when <paramref name="user"/> may see it: by ownership, or as assignee or candidate of one of its open tasks.</summary>
@@ -27,7 +27,7 @@ internal sealed class CaseAccess(IWorkflowStore store, BrandsIdentityDbContext i
             : throw new NotVisibleException("task", taskId);
     }
 
-    /// <summary>DESIGN §4.1. Returns the assignee acted for when the user acts on someone else's task; throws 403 when not allowed.</summary>
+    /// <summary>README "API", who may act on a task. Returns the assignee acted for when the user acts on someone else's task; throws 403 when not allowed.</summary>
     public static string? Decide(UserAccess user, TaskRecord task, TaskAction action)
     {
         var mine = task.Assignee == user.UserName;
