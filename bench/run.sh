@@ -28,13 +28,10 @@ peer_callers="${BENCH_PEER_CALLERS:-1 16}"
 # bpmn-engine runs on V8, which optimises hot code within a few hundred calls; 2,000 untimed instances first.
 peer_warmup="${BENCH_PEER_WARMUP:-2000}"
 results="${BENCH_RESULTS:-$bench/results/latest}"
+# shellcheck source=bench/lib.sh
+source "$bench/lib.sh"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
-if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ] || [ ! -x "$pg_bin/pgbench" ]; then
-  echo "error: PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin); apt-get install -y postgresql" >&2
-  exit 1
-fi
 for tool in dotnet node npm python3; do
   command -v "$tool" >/dev/null 2>&1 || { echo "error: $tool is not on PATH" >&2; exit 1; }
 done
@@ -66,33 +63,7 @@ if [ ! -d "$bench/peer/node_modules" ]; then
 fi
 
 # --- a throwaway PostgreSQL cluster, started like the tests start theirs ----------------------------------
-pg_dir="$(mktemp -d /tmp/brands-bench-pg.XXXXXX)"
-as_postgres() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-if [ "$(id -u)" -eq 0 ]; then chown postgres: "$pg_dir"; fi
-cleanup() {
-  as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true
-  rm -rf "$pg_dir"
-}
-trap cleanup EXIT INT TERM
-
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-echo "== PostgreSQL in $pg_dir on 127.0.0.1:$port"
-as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --no-locale >"$results/initdb.log" 2>&1
-# Durable like production: fsync and synchronous_commit stay on. Room for the run so that no checkpoint is
-# forced by WAL volume in the middle of a measurement.
-as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
-  -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c full_page_writes=on \
-      -c shared_buffers=256MB -c max_connections=200 -c max_wal_size=4GB -c checkpoint_timeout=30min \
-      -c wal_buffers=16MB" start >/dev/null
-psql() { "$pg_bin/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
-psql -d postgres -c "SHOW fsync" -c "SHOW synchronous_commit" -c "SHOW wal_sync_method" | paste -sd' ' \
-  | awk '{print "server: fsync=" $1 ", synchronous_commit=" $2 ", wal_sync_method=" $3}' | tee -a "$results/machine.txt"
-
-psql -d postgres -c "CREATE DATABASE pgbench_insert"
-psql -d pgbench_insert -c "CREATE TABLE bench_insert (id bigserial PRIMARY KEY, payload text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())"
-printf '%s\n' "INSERT INTO bench_insert (payload) VALUES ('one row, one commit');" >"$results/insert.sql"
+start_cluster
 
 failed=0
 engine_run() { # engine_run LABEL ARGS... ; appends the run's JSON line to runs.jsonl
@@ -108,18 +79,6 @@ engine_run() { # engine_run LABEL ARGS... ; appends the run's JSON line to runs.
   fi
 }
 
-pgbench_run() { # pgbench_run CALLERS TAG ; appends pgbench's rate to runs.jsonl
-  local c="$1" tag="$2"
-  echo "== pgbench ($tag): one-row INSERT per transaction, $c clients, ${pgbench_seconds} s"
-  "$pg_bin/pgbench" -h 127.0.0.1 -p "$port" -U postgres -n -f "$results/insert.sql" -c "$c" -j "$c" \
-    -T "$pgbench_seconds" pgbench_insert >"$results/pgbench_c${c}_$tag.txt" 2>&1 || { cat "$results/pgbench_c${c}_$tag.txt"; failed=1; }
-  local tps latency
-  tps="$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$results/pgbench_c${c}_$tag.txt")"
-  latency="$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$results/pgbench_c${c}_$tag.txt")"
-  echo "   tps $tps, latency average $latency ms"
-  printf '{"engine":"pgbench","callers":%s,"when":"%s","tps":%s,"latencyAverageMs":%s}\n' "$c" "$tag" "${tps:-0}" "${latency:-0}" >>"$runs"
-}
-
 # pgbench runs right before and right after our engine at each concurrency; the ratio uses the mean of the two,
 # so a machine that gets faster or slower during the run moves both sides alike.
 # The message-correlation run follows, in a database of its own, with pgbench once more after it: the pgbench run
@@ -128,12 +87,12 @@ for c in $concurrency; do
   pgbench_run "$c" before
   psql -d postgres -c "CREATE DATABASE brands_c$c"
   engine_run "brands postgres $c callers" postgres \
-    --connection "Host=127.0.0.1;Port=$port;Database=brands_c$c;Username=postgres;Maximum Pool Size=64" \
+    --connection "$(engine_connection "brands_c$c")" \
     --instances "$instances" --callers "$c" --breakdown
   pgbench_run "$c" between
   psql -d postgres -c "CREATE DATABASE brands_correlation_c$c"
   engine_run "brands postgres correlation $c callers" postgres --scenario correlation \
-    --connection "Host=127.0.0.1;Port=$port;Database=brands_correlation_c$c;Username=postgres;Maximum Pool Size=64" \
+    --connection "$(engine_connection "brands_correlation_c$c")" \
     --instances "$instances" --callers "$c" --breakdown
   pgbench_run "$c" after
 done
