@@ -161,6 +161,48 @@ public abstract class MigrationContract(WorkflowDatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Tasks_written_before_0006_take_their_cases_organisation_and_province()
+    {
+        var connectionString = await CreateEmptyDatabaseAsync();
+        var migrations = SchemaMigration.For(provider);
+        var upToTaskScope = migrations.TakeWhile(m => !m.Id.EndsWith("0006_task_scope", StringComparison.Ordinal)).ToList();
+        Assert.True(upToTaskScope.Count < migrations.Count, "migration 0006_task_scope is not embedded");
+        foreach (var migration in upToTaskScope)
+        {
+            await ScalarAsync(connectionString, migration.Sql);
+        }
+
+        var store = EfWorkflowStore.Create(provider, connectionString);
+        var definition = StoreData.Definition("before0006", 1);
+        await store.AddDefinitionsAsync([definition], Cancel);
+        var owned = StoreData.Instance(definition);
+        owned.OrganisationCode = "ZJ-TEA";
+        owned.Province = "ZJ";
+        var unowned = StoreData.Instance(definition);
+        unowned.OrganisationCode = null;
+        unowned.Province = null;
+        var started = new ChangeSet();
+        started.NewInstances.AddRange([owned, unowned]);
+        await store.CommitAsync(started, Cancel);
+        // Task rows as the earlier schema had them (today's model writes columns it did not have yet).
+        var (ownedTask, unownedTask) = (Guid.NewGuid(), Guid.NewGuid());
+        var created = new DateTimeOffset(2026, 4, 1, 1, 0, 0, TimeSpan.Zero);
+        foreach (var (taskId, instanceId) in new[] { (ownedTask, owned.Id), (unownedTask, unowned.Id) })
+        {
+            await ScalarAsync(connectionString, provider == WorkflowDatabaseProvider.PostgreSql
+                ? $"INSERT INTO wf_tasks (id, instance_id, definition_key, element_id, token_id, priority, state, created_at, version) VALUES ('{taskId}', '{instanceId}', 'before0006', 'review', 't1', 50, 'open', '2026-04-01T01:00:00Z', 1)"
+                : $"INSERT INTO wf_tasks (id, instance_id, definition_key, element_id, token_id, priority, state, created_at, version) VALUES ('{taskId.ToString().ToUpperInvariant()}', '{instanceId.ToString().ToUpperInvariant()}', 'before0006', 'review', 't1', 50, 'open', {created.UtcTicks}, 1)");
+        }
+
+        await ScalarAsync(connectionString, migrations[upToTaskScope.Count].Sql);
+
+        var task = (await store.GetTaskAsync(ownedTask, Cancel))!;
+        Assert.Equal(("ZJ-TEA", "ZJ", "review", created), (task.OrganisationCode, task.Province, task.ElementId, task.CreatedAt));
+        var plain = (await store.GetTaskAsync(unownedTask, Cancel))!;
+        Assert.Equal((null, null), (plain.OrganisationCode, plain.Province));
+    }
+
+    [Fact]
     public void Migrations_are_embedded_and_ordered_by_id()
     {
         var migrations = SchemaMigration.For(provider);

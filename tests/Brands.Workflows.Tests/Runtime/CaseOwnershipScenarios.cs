@@ -19,6 +19,18 @@ public abstract class CaseOwnershipScenarios(IStoreProvider stores) : EngineScen
         {Flow("f1", "start", "call")}
         """);
 
+    private static readonly string ScopeChild = Process("scope-child", $"""
+        <bpmn:startEvent id="s" />
+        <bpmn:userTask id="confirm" />
+        {Flow("c1", "s", "confirm")}
+        """);
+
+    private static readonly string ScopeParent = Process("scope-parent", $"""
+        <bpmn:startEvent id="start" />
+        <bpmn:callActivity id="call" calledElement="scope-child" />
+        {Flow("f1", "start", "call")}
+        """);
+
     private static readonly string Single = Process("ownership-task", $"""
         <bpmn:startEvent id="start" />
         <bpmn:userTask id="review" camunda:candidateGroups="provincial-reviewer:ZJ" />
@@ -40,6 +52,25 @@ public abstract class CaseOwnershipScenarios(IStoreProvider stores) : EngineScen
         var child = (await harness.Store.GetInstanceAsync(childTask.InstanceId))!;
         Assert.Equal(started.Id, child.ParentInstanceId);
         Assert.Equal(("ZJ-TEA", "ZJ", "enterprise", 2026), (child.OrganisationCode, child.Province, child.CaseType, child.Year));
+    }
+
+    [Fact]
+    public async Task A_task_carries_its_cases_organisation_and_province_as_stored()
+    {
+        var harness = NewHarness();
+        await harness.Engine.DeployAsync(ScopeChild);
+        await harness.Engine.DeployAsync(ScopeParent);
+
+        var called = await harness.Engine.StartAsync("scope-parent", "2026-JS-1", null, "tester", new CaseAttributes("JS-TEA", "JS"));
+        var unowned = await harness.Engine.StartAsync("scope-child", "2026-none-1", null, "tester");
+
+        var childTask = Assert.Single(await harness.Store.QueryTasksAsync(new Persistence.TaskQuery()),
+            t => t.DefinitionKey == "scope-child" && t.InstanceId != unowned.Id);
+        Assert.Equal(called.Id, (await harness.Store.GetInstanceAsync(childTask.InstanceId))!.ParentInstanceId);
+        var stored = (await harness.Store.GetTaskAsync(childTask.Id))!;
+        Assert.Equal(("JS-TEA", "JS"), (stored.OrganisationCode, stored.Province));
+        var plain = Assert.Single(await harness.TasksAsync(unowned.Id));
+        Assert.Equal((null, null), (plain.OrganisationCode, plain.Province));
     }
 
     [Fact]

@@ -43,6 +43,8 @@ internal static class PostgreSqlTables
         TaskColumns.Of("instance_id", "uuid", r => r.InstanceId),
         TaskColumns.Of("definition_key", "text", r => r.DefinitionKey),
         TaskColumns.Of("business_key", "text", r => r.BusinessKey),
+        TaskColumns.Of("organisation_code", "text", r => r.OrganisationCode),
+        TaskColumns.Of("province", "text", r => r.Province),
         TaskColumns.Of("element_id", "text", r => r.ElementId),
         TaskColumns.Of("token_id", "text", r => r.TokenId),
         TaskColumns.Of("name", "text", r => r.Name),

@@ -9,6 +9,12 @@ public sealed class TaskRecord
     public required Guid InstanceId { get; init; }
     public required string DefinitionKey { get; init; }
     public string? BusinessKey { get; init; }
+    /// <summary>
+    /// The case's owning organisation and province (<see cref="CaseAttributes"/>), copied when the task is created so
+    /// a host can list the tasks a user may see from the task table and its indexes alone.
+    /// </summary>
+    public string? OrganisationCode { get; init; }
+    public string? Province { get; init; }
     public required string ElementId { get; init; }
     public required string TokenId { get; init; }
     public string? Name { get; init; }

@@ -7,7 +7,8 @@ namespace Brands.Host.Infrastructure.Access;
 /// <summary>
 /// The open tasks a user may see, as a database query (so paging and limits count only what the user sees): tasks
 /// of the cases they own or oversee (<see cref="UserAccess.OwnsOrOversees"/>) and tasks they are the assignee or a
-/// candidate of.
+/// candidate of. The predicate reads only the task's columns (a task carries its case's organisation and province),
+/// so a list walks the open tasks' index in its order and stops at the page's end.
 /// </summary>
 internal static class VisibleTasks
 {
@@ -40,12 +41,12 @@ internal static class VisibleTasks
         var predicates = new List<Expression<Func<TaskAndCase, bool>>>();
         if (user.SeesProvince is { } province)
         {
-            predicates.Add(x => x.Case.Province == province);
+            predicates.Add(x => x.Task.Province == province);
         }
 
         if (user.OrganisationCode is { } organisation)
         {
-            predicates.Add(x => x.Case.OrganisationCode == organisation);
+            predicates.Add(x => x.Task.OrganisationCode == organisation);
         }
 
         var userName = user.UserName;

@@ -23,6 +23,8 @@ internal sealed class UserTaskBehavior : INodeBehavior
             InstanceId = @case.Id,
             DefinitionKey = @case.Record.DefinitionKey,
             BusinessKey = @case.Record.BusinessKey,
+            OrganisationCode = @case.Record.OrganisationCode,
+            Province = @case.Record.Province,
             ElementId = node.Id,
             TokenId = token.Id,
             Name = node.Name,
