@@ -20,7 +20,7 @@ internal static class TaskGenerator
                    gen_random_uuid() AS instance_id,
                    gen_random_uuid() AS task_id,
                    (@provinces::text[])[1 + g % 31] AS province,
-                   now() - make_interval(mins => (g * 7919) % 525600) AS created
+                   now() - make_interval(mins => ((g::bigint * 7919) % 525600)::integer) AS created
             FROM generate_series(@from::integer, @to::integer) AS g;
         INSERT INTO wf_instances (id, definition_id, definition_key, definition_version, business_key, status,
                                   parent_instance_id, parent_token_id, root_instance_id, variables_json, state_json,
@@ -30,11 +30,11 @@ internal static class TaskGenerator
                    jsonb_set(i.variables_json, '{applicantName}', to_jsonb(gen.province || ' 申请企业 ' || gen.g)),
                    i.state_json, i.case_type, i.organisation_code, i.province, i.year, gen.created, NULL, 1
             FROM gen JOIN wf_instances i ON i.business_key = @template || gen.province;
-        INSERT INTO wf_tasks (id, instance_id, definition_key, business_key, element_id, token_id, name, assignee,
+        INSERT INTO wf_tasks (id, instance_id, definition_key, business_key, organisation_code, province, element_id, token_id, name, assignee,
                               candidate_users, candidate_groups, due_at, follow_up_at, priority, form_ref,
                               form_ref_binding, state, created_at, ended_at, completed_by, version)
             SELECT gen.task_id, gen.instance_id, t.definition_key, 'INBOX-' || gen.province || '-' || lpad(gen.g::text, 7, '0'),
-                   t.element_id, t.token_id, t.name,
+                   t.organisation_code, t.province, t.element_id, t.token_id, t.name,
                    CASE WHEN gen.g % 10 = 0 THEN 'reviewer-' || lower(gen.province) END,
                    t.candidate_users, t.candidate_groups, gen.created + interval '15 days', NULL, t.priority, t.form_ref,
                    t.form_ref_binding, t.state, gen.created, NULL, NULL, 1
