@@ -1,5 +1,6 @@
 import { Form } from '@bpmn-io/form-js-viewer';
 import formCss from '@bpmn-io/form-js-viewer/dist/assets/form-js.css?inline';
+import { errorsById, type FieldIdentity } from './errors-by-id';
 
 /** What a shown form offers the page around it. */
 export interface FormHandle {
@@ -33,7 +34,10 @@ export async function showForm(container: HTMLElement, schema: object, data: Rec
   await form.importSchema(schema as never, data);
   return {
     submit: () => form.submit() as { data: Record<string, unknown>; errors: Record<string, unknown> },
-    setErrors: errors => form._setState({ errors } satisfies FormState),
+    setErrors: errors => {
+      const fields = (form.get('formFieldRegistry') as { getAll(): FieldIdentity[] }).getAll();
+      form._setState({ errors: errorsById(fields, errors) } satisfies FormState);
+    },
     destroy: () => form.destroy(),
   };
 }
