@@ -24,13 +24,13 @@ internal static class PagesSetup
             {
                 options.Conventions.AuthorizeFolder("/");
                 options.Conventions.AllowAnonymousToPage("/Index");
-                options.Conventions.AllowAnonymousToPage("/Status");
                 options.Conventions.AllowAnonymousToPage("/Language");
             })
             .AddMvcOptions(options =>
             {
                 options.Filters.Add<PasswordChangePageFilter>();
                 options.Filters.Add<PageExceptionFilter>();
+                options.Filters.Add<StatusPageFilter>();
             });
         // Chinese text stays readable in the HTML; markup characters (< > & " ') are still encoded.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -47,11 +47,7 @@ internal static class PagesSetup
 
     public static WebApplication UseWebApp(this WebApplication app)
     {
-        app.UseWhen(context => IsPage(context.Request.Path), web =>
-        {
-            web.UseRequestLocalization(UiLanguage.Options());
-            web.UseStatusCodePagesWithReExecute("/status/{0}");
-        });
+        app.UseWhen(context => IsPage(context.Request.Path), web => web.UseRequestLocalization(UiLanguage.Options()));
 
         var folder = Path.Combine(app.Environment.WebRootPath ?? Path.Combine(app.Environment.ContentRootPath, "wwwroot"), "app");
         app.UseStaticFiles(new StaticFileOptions

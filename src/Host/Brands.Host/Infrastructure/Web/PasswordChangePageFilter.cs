@@ -9,7 +9,7 @@ namespace Brands.Host.Infrastructure.Web;
 /// </summary>
 internal sealed class PasswordChangePageFilter : IAsyncPageFilter
 {
-    private static readonly HashSet<string> Allowed = new(StringComparer.OrdinalIgnoreCase) { "/Index", "/Password", "/SignOut", "/Language", "/Status" };
+    private static readonly HashSet<string> Allowed = new(StringComparer.OrdinalIgnoreCase) { "/Index", "/Password", "/SignOut", "/Language" };
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
