@@ -19,3 +19,19 @@ export function errorsById(fields: FieldIdentity[], errorsByKey: Record<string, 
 
   return result;
 }
+
+/**
+ * The form's errors with the host's put on their fields, or null when they are there already. form-js validates
+ * a field with a value once it is shown, which would replace the host's message by its own: the page puts the
+ * host's back until the user edits a field.
+ */
+export function withHostErrors(
+  current: Record<string, unknown>,
+  host: Record<string, string[]>,
+): Record<string, unknown> | null {
+  const missing = Object.entries(host).some(([id, messages]) => {
+    const shown = current[id];
+    return !Array.isArray(shown) || shown.length !== messages.length || shown.some((message, i) => message !== messages[i]);
+  });
+  return missing ? { ...current, ...host } : null;
+}

@@ -9,4 +9,9 @@ internal sealed class PageCatalog(IActionDescriptorCollectionProvider actions)
     public bool Has(string page) =>
         actions.ActionDescriptors.Items.OfType<PageActionDescriptor>()
             .Any(p => string.Equals(p.ViewEnginePath, page, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether any page lives under <paramref name="folder"/> (<c>/Cases</c>).</summary>
+    public bool HasUnder(string folder) =>
+        actions.ActionDescriptors.Items.OfType<PageActionDescriptor>()
+            .Any(p => p.ViewEnginePath.StartsWith(folder + "/", StringComparison.OrdinalIgnoreCase));
 }
