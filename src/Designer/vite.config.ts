@@ -50,6 +50,9 @@ function chunkName(id: string): string | null {
   return 'vendor';
 }
 
+/** Entries that pages outside this bundle load by a fixed name. */
+const stableEntries = new Set(['viewer', 'form-viewer', 'task-page']);
+
 export default defineConfig({
   base: '/designer/',
   // form-js-editor pins an older preact of its own, but renders form-js-viewer's components and the properties panel,
@@ -66,12 +69,14 @@ export default defineConfig({
         forms: resolve(import.meta.dirname, 'forms.html'),
         'form-viewer': resolve(import.meta.dirname, 'src/form-viewer/form-viewer.ts'),
         viewer: resolve(import.meta.dirname, 'src/viewer/diagram-viewer.ts'),
+        'task-page': resolve(import.meta.dirname, 'src/task-page/task-page.ts'),
       },
       // Keep the viewers' exports even though no page of this bundle imports them: the case view and inbox do.
       preserveEntrySignatures: 'exports-only',
       output: {
-        // The viewers have stable addresses, /designer/assets/viewer.js and form-viewer.js, for pages outside this bundle.
-        entryFileNames: chunk => (chunk.name === 'viewer' || chunk.name === 'form-viewer' ? `assets/${chunk.name}.js` : 'assets/[name]-[hash].js'),
+        // The viewers and the web app's page scripts have stable addresses (/designer/assets/viewer.js, form-viewer.js,
+        // task-page.js) for the host's pages outside this bundle.
+        entryFileNames: chunk => (stableEntries.has(chunk.name) ? `assets/${chunk.name}.js` : 'assets/[name]-[hash].js'),
         codeSplitting: { groups: [{ name: chunkName, debugName: 'by tool' }] },
       },
     },

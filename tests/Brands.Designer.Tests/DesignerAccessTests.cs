@@ -14,14 +14,24 @@ public sealed class DesignerAccessTests(DesignerFixture fixture)
         new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = fixture.BaseAddress };
 
     [Fact]
-    public async Task The_address_the_host_announces_opens_the_designer()
+    public async Task The_address_the_host_announces_is_the_sign_in_page_and_an_administrator_finds_the_designer_from_the_inbox()
     {
         using var client = CreateClient();
 
-        using var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        using var root = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, root.StatusCode);
+        Assert.Contains("id=\"sign-in-form\"", await root.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/designer", response.Headers.Location?.OriginalString);
+        using (var login = await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new { userName = "admin", password = DesignerHost.AdminPassword }, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        }
+
+        using var signedIn = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/inbox", signedIn.Headers.Location?.OriginalString);
+        using var inbox = await client.GetAsync("/inbox", TestContext.Current.CancellationToken);
+        Assert.Contains("href=\"/designer\"", await inbox.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Brands.Host.Infrastructure.Auth;
 using Brands.Host.Infrastructure.Calendar;
 using Brands.Host.Infrastructure.Designer;
 using Brands.Host.Infrastructure.Persistence;
+using Brands.Host.Infrastructure.Web;
 using Brands.Host.Infrastructure.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,9 +13,11 @@ builder.AddAuth();
 builder.AddCalendars();
 builder.AddWorkflows();
 builder.AddApi();
+builder.AddWebApp();
 
 var app = builder.Build();
 app.UseApi();
 app.UseDesigner();
+app.UseWebApp();
 await app.PrepareAsync();
 await app.RunAsync();

@@ -25,10 +25,6 @@ internal static class DesignerSetup
             RequestPath = PagePath + "/assets",
         });
 
-        // The root is the inbox's once the web app lands (README "The designer"); until then it opens the designer, which
-        // sends a visitor who is not signed in to the sign-in page.
-        app.MapGet("/", () => Results.Redirect(PagePath)).ExcludeFromDescription();
-
         MapAdministratorPage(app, bundle, PagePath, "designer.html");
         MapAdministratorPage(app, bundle, FormsPath, "forms.html");
 
