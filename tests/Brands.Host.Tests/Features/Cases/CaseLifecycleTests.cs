@@ -108,6 +108,38 @@ public abstract class CaseLifecycleTests<TFixture>(TFixture host) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_task_list_pages_oldest_first_and_refuses_a_page_size_out_of_range()
+    {
+        using var client = await host.CreateAdminClientAsync();
+        var xml = Api.Bpmn("approval.bpmn").Replace("id=\"approval\"", "id=\"paging\"", StringComparison.Ordinal);
+        await client.SaveFormAsync(Api.ReviewForm);
+        using (await client.DeployAsync(xml))
+        {
+        }
+
+        var all = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var started = await client.PostAsJsonAsync("/api/cases", new { definitionKey = "paging", businessKey = $"PAGING-{i}" }, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        }
+
+        var everything = (await client.GetFromJsonAsync<JsonArray>("/api/tasks?maxResults=500", TestContext.Current.CancellationToken))!;
+        all.AddRange(everything.Select(t => (Guid)t!["id"]!));
+        var first = (await client.GetFromJsonAsync<JsonArray>("/api/tasks?maxResults=2", TestContext.Current.CancellationToken))!;
+        var second = (await client.GetFromJsonAsync<JsonArray>("/api/tasks?firstResult=2&maxResults=2", TestContext.Current.CancellationToken))!;
+        Assert.Equal(all.Take(4), first.Concat(second).Select(t => (Guid)t!["id"]!));
+
+        foreach (var (query, field) in new[] { ("maxResults=0", "maxResults"), ("maxResults=501", "maxResults"), ("firstResult=-1", "firstResult") })
+        {
+            using var refused = await client.GetAsync($"/api/tasks?{query}", TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var problem = (await refused.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
+            Assert.NotNull(problem["errors"]![field]);
+        }
+    }
+
+    [Fact]
     public async Task A_case_that_does_not_exist_is_a_404_problem()
     {
         using var client = await host.CreateAdminClientAsync();

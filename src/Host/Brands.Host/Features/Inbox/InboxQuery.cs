@@ -34,7 +34,7 @@ internal static class InboxQuery
         if (!string.IsNullOrEmpty(filter.Province))
         {
             var province = filter.Province;
-            tasks = tasks.Where(x => x.Case.Province == province);
+            tasks = tasks.Where(x => x.Task.Province == province);
         }
 
         if (filter.Year is { } year)

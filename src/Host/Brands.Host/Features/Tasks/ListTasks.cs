@@ -1,5 +1,6 @@
 using Brands.Host.Infrastructure.Access;
 using Brands.Host.Infrastructure.Mapping;
+using Brands.Host.Infrastructure.Mediation;
 using Brands.Workflows.EntityFrameworkCore;
 using Brands.Workflows.Persistence;
 using Mapster;
@@ -10,15 +11,35 @@ using Microsoft.EntityFrameworkCore;
 namespace Brands.Host.Features.Tasks;
 
 /// <summary>
-/// <c>GET /api/tasks?caseId=&amp;mine=&amp;candidate=&amp;overdue=</c>: the open tasks the caller may see (README,
-/// "Who sees what"); <c>mine</c> = assigned to me, <c>candidate</c> = unassigned and claimable by me or my groups,
-/// <c>overdue</c> = due date passed. At most 500, oldest first.
+/// <c>GET /api/tasks?caseId=&amp;mine=&amp;candidate=&amp;overdue=&amp;firstResult=&amp;maxResults=</c>: the open tasks
+/// the caller may see (README, "Who sees what"); <c>mine</c> = assigned to me, <c>candidate</c> = unassigned and
+/// claimable by me or my groups, <c>overdue</c> = due date passed. Oldest first, a page of <c>maxResults</c> (default
+/// 100, at most 500) from <c>firstResult</c> (default 0), as Camunda's task query pages.
 /// </summary>
 internal static class ListTasks
 {
-    private const int Max = 500;
+    public const int DefaultMaxResults = 100;
+    public const int MaxResultsLimit = 500;
 
-    internal sealed record Query(Guid? CaseId, bool Mine, bool Candidate, bool Overdue) : IRequest<IReadOnlyList<Item>>, IScopedQuery;
+    internal sealed record Query(Guid? CaseId, bool Mine, bool Candidate, bool Overdue, int FirstResult = 0, int MaxResults = DefaultMaxResults)
+        : IRequest<IReadOnlyList<Item>>, IScopedQuery, IValidatedRequest
+    {
+        public IDictionary<string, string[]> Validate()
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (FirstResult < 0)
+            {
+                errors["firstResult"] = ["firstResult must be 0 or more."];
+            }
+
+            if (MaxResults is < 1 or > MaxResultsLimit)
+            {
+                errors["maxResults"] = [$"maxResults must be between 1 and {MaxResultsLimit}."];
+            }
+
+            return errors;
+        }
+    }
 
     internal sealed record Item(
         Guid Id,
@@ -76,7 +97,7 @@ internal static class ListTasks
 
             var rows = await tasks.Select(x => x.Task)
                 .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
-                .Take(Max)
+                .Skip(request.FirstResult).Take(request.MaxResults)
                 .ProjectToType<Row>(Mappings.Config)
                 .ToListAsync(cancellationToken);
             return rows.Adapt<List<Item>>(Mappings.Config);
@@ -85,7 +106,10 @@ internal static class ListTasks
 
     public static void Map(IEndpointRouteBuilder tasks) =>
         tasks.MapGet("/", async Task<Ok<IReadOnlyList<Item>>> (
-                IMediator mediator, CancellationToken cancellationToken, Guid? caseId, bool? mine, bool? candidate, bool? overdue) =>
-                TypedResults.Ok(await mediator.Send(new Query(caseId, mine ?? false, candidate ?? false, overdue ?? false), cancellationToken)))
+                IMediator mediator, CancellationToken cancellationToken, Guid? caseId, bool? mine, bool? candidate, bool? overdue,
+                int? firstResult, int? maxResults) =>
+                TypedResults.Ok(await mediator.Send(new Query(caseId, mine ?? false, candidate ?? false, overdue ?? false,
+                    firstResult ?? 0, maxResults ?? DefaultMaxResults), cancellationToken)))
+            .ProducesValidationProblem()
             .WithName("ListTasks");
 }

@@ -37,8 +37,9 @@ internal sealed partial class UiText
     public string DueSoonMark => T("即将到期", "Due soon");
     public string FollowUpMark => T("待跟进", "Follow up");
     public string NoTasks => T("没有符合条件的任务。", "No task matches.");
-    public string PageOf(int page, int pageCount, int total) =>
-        T($"第 {page} / {pageCount} 页，共 {total} 项", $"Page {page} of {pageCount}, {total} tasks");
+    public string PageOf(int page, int pageCount, int total, bool atLeast) => atLeast
+        ? T($"第 {page} / {pageCount}+ 页，共 {total}+ 项", $"Page {page} of {pageCount}+, {total}+ tasks")
+        : T($"第 {page} / {pageCount} 页，共 {total} 项", $"Page {page} of {pageCount}, {total} tasks");
     public string PreviousPage => T("上一页", "Previous");
     public string NextPage => T("下一页", "Next");
     public string SavedFilters => T("已保存的筛选", "Saved filters");
