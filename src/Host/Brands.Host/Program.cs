@@ -1,8 +1,12 @@
 using Brands.Host.Infrastructure;
 using Brands.Host.Infrastructure.Api;
+using Brands.Host.Infrastructure.Audit;
 using Brands.Host.Infrastructure.Auth;
 using Brands.Host.Infrastructure.Calendar;
+using Brands.Host.Infrastructure.Cases;
 using Brands.Host.Infrastructure.Designer;
+using Brands.Host.Infrastructure.Documents;
+using Brands.Host.Infrastructure.Pages;
 using Brands.Host.Infrastructure.Persistence;
 using Brands.Host.Infrastructure.Workflows;
 
@@ -11,10 +15,15 @@ builder.AddPersistence();
 builder.AddAuth();
 builder.AddCalendars();
 builder.AddWorkflows();
+builder.AddDocuments();
+builder.AddAudit();
+builder.AddCaseView();
+builder.AddPages();
 builder.AddApi();
 
 var app = builder.Build();
 app.UseApi();
 app.UseDesigner();
+app.UsePages();
 await app.PrepareAsync();
 await app.RunAsync();

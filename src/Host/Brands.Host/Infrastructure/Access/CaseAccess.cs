@@ -34,6 +34,8 @@ internal sealed class CaseAccess(IWorkflowStore store, BrandsIdentityDbContext i
         var othersTask = task.Assignee is not null && !mine;
         switch (action)
         {
+            case TaskAction.Attach:
+                return null;
             case TaskAction.Claim when mine || user.IsCandidate(task):
                 return null;
             case TaskAction.Claim:
