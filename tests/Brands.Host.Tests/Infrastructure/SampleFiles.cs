@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text;
@@ -10,7 +11,12 @@ public static class SampleFiles
     /// <summary>A one-page PDF a reader opens (objects, cross-reference table and trailer), padded to at least <paramref name="minimumBytes"/>.</summary>
     public static byte[] Pdf(int minimumBytes = 0)
     {
-        var padding = minimumBytes > 400 ? $"% {new string('x', minimumBytes - 400)}\n" : "";
+        var plain = Pdf("");
+        return plain.Length >= minimumBytes ? plain : Pdf($"% {new string('x', minimumBytes - plain.Length)}\n");
+    }
+
+    private static byte[] Pdf(string padding)
+    {
         var body = new StringBuilder("%PDF-1.4\n");
         var offsets = new List<int>();
         foreach (var obj in new[]
@@ -21,7 +27,7 @@ public static class SampleFiles
         })
         {
             offsets.Add(body.Length);
-            body.Append($"{offsets.Count} 0 obj\n{obj}\nendobj\n");
+            body.Append(CultureInfo.InvariantCulture, $"{offsets.Count} 0 obj\n{obj}\nendobj\n");
         }
 
         body.Append(padding);
@@ -29,10 +35,10 @@ public static class SampleFiles
         body.Append("xref\n0 4\n0000000000 65535 f \n");
         foreach (var offset in offsets)
         {
-            body.Append($"{offset:D10} 00000 n \n");
+            body.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
         }
 
-        body.Append($"trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        body.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
         return Encoding.ASCII.GetBytes(body.ToString());
     }
 
