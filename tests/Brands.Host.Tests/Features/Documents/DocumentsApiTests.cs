@@ -178,6 +178,12 @@ public abstract class DocumentsApiTests<TFixture>(TFixture host) : IClassFixture
         Assert.Equal(hostile, disposition.FileNameStar);
         Assert.Equal("_script_alert__x____script____filename_evil.exe.pdf", disposition.FileName);
         Assert.Equal(2, disposition.Parameters.Count);
+
+        // The case view page shows the name as text: encoded, never as markup.
+        using var browser = await BrowserLikeClient.SignInAsync(host, "zj-tea", Infrastructure.People.Password);
+        var html = await browser.GetStringAsync($"/cases/{caseId}", Cancel);
+        Assert.Contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&quot;; filename=evil.exe.pdf</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert(", html, StringComparison.Ordinal);
     }
 
     private static byte[] Content(string kind) => kind switch
