@@ -14,7 +14,7 @@ internal static class PagesSetup
 {
     public static WebApplicationBuilder AddPages(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new PasswordChangePageFilter()));
         // Chinese text goes out as text, not as numeric character references (Razor encodes only Basic Latin by default).
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>
