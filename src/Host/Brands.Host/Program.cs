@@ -1,8 +1,11 @@
 using Brands.Host.Infrastructure;
 using Brands.Host.Infrastructure.Api;
+using Brands.Host.Infrastructure.Audit;
 using Brands.Host.Infrastructure.Auth;
 using Brands.Host.Infrastructure.Calendar;
+using Brands.Host.Infrastructure.Cases;
 using Brands.Host.Infrastructure.Designer;
+using Brands.Host.Infrastructure.Documents;
 using Brands.Host.Infrastructure.Persistence;
 using Brands.Host.Infrastructure.Web;
 using Brands.Host.Infrastructure.Workflows;
@@ -12,6 +15,9 @@ builder.AddPersistence();
 builder.AddAuth();
 builder.AddCalendars();
 builder.AddWorkflows();
+builder.AddDocuments();
+builder.AddAudit();
+builder.AddCaseView();
 builder.AddApi();
 builder.AddWebApp();
 

@@ -5,7 +5,10 @@ using Npgsql;
 
 namespace Brands.Host.Tests.Infrastructure;
 
-/// <summary>Row counts of every table in the database: what "the database is as it was" means in the tests.</summary>
+/// <summary>
+/// Row counts of every table in the database: what "the database is as it was" means in the tests. The audit log is
+/// left out: it records refused administrative actions too, by design (its own tests read it).
+/// </summary>
 public static class DatabaseRowCounts
 {
     internal static async Task<IReadOnlyDictionary<string, long>> ReadAsync(DatabaseProvider provider, string connectionString)
@@ -28,7 +31,7 @@ public static class DatabaseRowCounts
         }
 
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var table in tables)
+        foreach (var table in tables.Where(t => t != "audit_log"))
         {
             await using var count = connection.CreateCommand();
             count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";

@@ -2,6 +2,7 @@ using Brands.Host.Features.Admin;
 using Brands.Host.Features.Auth;
 using Brands.Host.Features.Cases;
 using Brands.Host.Features.Definitions;
+using Brands.Host.Features.Documents;
 using Brands.Host.Features.Events;
 using Brands.Host.Features.Forms;
 using Brands.Host.Features.Tasks;
@@ -38,6 +39,10 @@ internal static class ApiEndpoints
         StartCase.Map(cases);
         GetCase.Map(cases);
         GetCaseHistory.Map(cases);
+        GetCaseView.Map(cases);
+        GetCaseDiagram.Map(cases);
+        UploadCaseDocument.Map(cases);
+        ListCaseDocuments.Map(cases);
 
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
         ListTasks.Map(tasks);
@@ -45,6 +50,10 @@ internal static class ApiEndpoints
         UnclaimTask.Map(tasks);
         CompleteTask.Map(tasks);
         AssignTask.Map(tasks);
+        UploadTaskDocument.Map(tasks);
+
+        var documents = api.MapGroup("/documents").WithTags("Documents");
+        DownloadDocument.Map(documents);
 
         // A message or signal may reach any province's cases: administrators and integrations only.
         var messages = api.MapGroup("/messages").WithTags("Events").RequireAuthorization(Policies.Admin);
@@ -64,6 +73,7 @@ internal static class ApiEndpoints
         CancelJob.Map(admin);
         GetCalendar.Map(admin);
         PutCalendar.Map(admin);
+        ListAuditLog.Map(admin);
 
         return endpoints;
     }

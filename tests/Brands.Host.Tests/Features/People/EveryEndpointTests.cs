@@ -16,6 +16,7 @@ public abstract class EveryEndpointTests<TFixture>(TFixture host) : IClassFixtur
     where TFixture : HostFixture
 {
     private const string BusinessKey = "2026-ZJ-SECRET-0001";
+    private const string SecretFileName = "浙江机密材料.pdf";
 
     public async ValueTask InitializeAsync() => await Infrastructure.People.ProvisionAsync(host);
 
@@ -34,18 +35,33 @@ public abstract class EveryEndpointTests<TFixture>(TFixture host) : IClassFixtur
     {
         var (caseId, taskId) = await Infrastructure.People.StartReviewAsync(host, "zj-tea", BusinessKey + intruder);
         using var owner = await host.CreateClientAsync("zj-tea", Infrastructure.People.Password);
+        using (var attached = await owner.PostAsync($"/api/cases/{caseId}/documents",
+            SampleFiles.Upload(SampleFiles.Pdf(), SecretFileName), TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.Created, attached.StatusCode);
+        }
+
+        var documentsBefore = await owner.GetStringAsync($"/api/cases/{caseId}/documents", TestContext.Current.CancellationToken);
+        var documentId = (string)JsonNode.Parse(documentsBefore)!.AsArray()[0]!["id"]!;
         var caseBefore = await owner.GetStringAsync($"/api/cases/{caseId}", TestContext.Current.CancellationToken);
         var historyBefore = await owner.GetStringAsync($"/api/cases/{caseId}/history", TestContext.Current.CancellationToken);
-        var secrets = new[] { caseId.ToString(), taskId.ToString(), BusinessKey };
+        var secrets = new[] { caseId.ToString(), taskId.ToString(), BusinessKey, documentId, SecretFileName };
 
         using var client = await host.CreateClientAsync(intruder, Infrastructure.People.Password);
         var operations = await OperationsAsync();
         Assert.Contains(operations, o => o.Path == "/api/cases/{id}" && o.Method == HttpMethod.Get);
         Assert.Contains(operations, o => o.Path == "/api/tasks/{id}/assign" && o.Method == HttpMethod.Post);
+        Assert.Contains(operations, o => o.Path == "/api/documents/{id}" && o.Method == HttpMethod.Get);
+        Assert.Contains(operations, o => o.Path == "/api/cases/{id}/documents" && o.Method == HttpMethod.Post);
+        Assert.Contains(operations, o => o.Path == "/api/tasks/{id}/documents" && o.Method == HttpMethod.Post);
+        Assert.Contains(operations, o => o.Path == "/api/cases/{id}/view" && o.Method == HttpMethod.Get);
         var report = new List<string>();
         foreach (var (method, path) in operations)
         {
-            var url = path.Replace("{id}", path.StartsWith("/api/tasks", StringComparison.Ordinal) ? taskId.ToString() : caseId.ToString(), StringComparison.Ordinal)
+            var id = path.StartsWith("/api/tasks", StringComparison.Ordinal) ? taskId.ToString()
+                : path.StartsWith("/api/documents", StringComparison.Ordinal) ? documentId
+                : caseId.ToString();
+            var url = path.Replace("{id}", id, StringComparison.Ordinal)
                 .Replace("{key}", "provincial-review", StringComparison.Ordinal);
             using var request = new HttpRequestMessage(method, url);
             if (method != HttpMethod.Get)
@@ -78,6 +94,7 @@ public abstract class EveryEndpointTests<TFixture>(TFixture host) : IClassFixtur
 
         Assert.Equal(caseBefore, await owner.GetStringAsync($"/api/cases/{caseId}", TestContext.Current.CancellationToken));
         Assert.Equal(historyBefore, await owner.GetStringAsync($"/api/cases/{caseId}/history", TestContext.Current.CancellationToken));
+        Assert.Equal(documentsBefore, await owner.GetStringAsync($"/api/cases/{caseId}/documents", TestContext.Current.CancellationToken));
         TestContext.Current.TestOutputHelper?.WriteLine(string.Join(Environment.NewLine, report));
     }
 
@@ -90,8 +107,13 @@ public abstract class EveryEndpointTests<TFixture>(TFixture host) : IClassFixtur
     }
 
     /// <summary>A plausible body for each kind of call: the intruder tries to act, not to send nonsense.</summary>
-    private static StringContent Body(string path, string intruder)
+    private static HttpContent Body(string path, string intruder)
     {
+        if (path.EndsWith("/documents", StringComparison.Ordinal))
+        {
+            return SampleFiles.Upload(SampleFiles.Pdf(), $"planted-by-{intruder}.pdf");
+        }
+
         if (path.StartsWith("/api/definitions", StringComparison.Ordinal))
         {
             return new StringContent(Api.Bpmn("approval.bpmn"), Encoding.UTF8, "application/xml");

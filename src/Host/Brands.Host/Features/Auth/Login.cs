@@ -1,5 +1,6 @@
 using System.Globalization;
 using Brands.Host.Infrastructure.Access;
+using Brands.Host.Infrastructure.Audit;
 using Brands.Host.Infrastructure.Auth;
 using Brands.Host.Infrastructure.Mediation;
 using MediatR;
@@ -47,12 +48,13 @@ internal static class Login
     /// Signs in with the bearer-token scheme: on success the token handler writes
     /// <c>{tokenType,accessToken,expiresIn,refreshToken}</c> itself, as Identity's own API endpoints do.
     /// </summary>
-    internal sealed class Handler(SignInManager<BrandsUser> signInManager, SignInThrottle throttle) : IRequestHandler<Command, Outcome>
+    internal sealed class Handler(SignInManager<BrandsUser> signInManager, SignInThrottle throttle, AuditLog audit) : IRequestHandler<Command, Outcome>
     {
         public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
         {
             if (await throttle.WaitBeforeAsync(request.Client, request.UserName!, cancellationToken) is { } wait)
             {
+                await audit.RecordAsync(AuditActions.SignIn, request.UserName, $"throttled: retry after {Math.Ceiling(wait.TotalSeconds)} s", request.Client);
                 return new Outcome(false, wait);
             }
 
@@ -66,6 +68,9 @@ internal static class Login
             {
                 await throttle.RecordFailureAsync(request.Client, request.UserName!, cancellationToken);
             }
+
+            await audit.RecordAsync(AuditActions.SignIn, request.UserName, result.Succeeded ? AuditActions.Succeeded : "failed: wrong user name or password",
+                request.Client, detail: request.UseCookies ? "cookie" : "bearer token");
 
             return new Outcome(result.Succeeded, null);
         }

@@ -1,5 +1,6 @@
 using Brands.Host.Infrastructure.Access;
 using Brands.Host.Infrastructure.Api;
+using Brands.Host.Infrastructure.Audit;
 using Brands.Host.Infrastructure.Auth;
 using Brands.Host.Infrastructure.Forms;
 using MediatR;
@@ -21,7 +22,10 @@ internal static class SaveForm
 
     internal sealed record Response(string Id, int Version);
 
-    internal sealed record Outcome(Response? Saved, bool Created, string? Problem);
+    internal sealed record Outcome(Response? Saved, bool Created, string? Problem) : IRefusableResponse
+    {
+        public string? Refusal => Problem;
+    }
 
     internal sealed class Handler(FormStore forms, AccessScope scope) : IRequestHandler<Command, Outcome>
     {

@@ -27,6 +27,12 @@ internal interface ICaseRequest : IAccessRule
     Guid CaseId { get; }
 }
 
+/// <summary>Reads one document: 404 unless the user may see the case it belongs to (README "Documents").</summary>
+internal interface IDocumentRequest : IAccessRule
+{
+    Guid DocumentId { get; }
+}
+
 /// <summary>Acts on one task: 404 unless the user may see it, 403 unless the task rules of README "API" lets them do <see cref="Action"/>.</summary>
 internal interface ITaskRequest : IAccessRule
 {

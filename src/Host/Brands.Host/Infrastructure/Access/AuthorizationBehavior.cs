@@ -1,3 +1,5 @@
+using Brands.Host.Infrastructure.Documents;
+using Brands.Workflows.Persistence;
 using MediatR;
 
 namespace Brands.Host.Infrastructure.Access;
@@ -7,7 +9,7 @@ namespace Brands.Host.Infrastructure.Access;
 /// request declares. What it finds (the case, the task, who is acted for, the case's owner) goes to
 /// <see cref="AccessDecision"/> for the handler. A request that declares no rule is refused.
 /// </summary>
-internal sealed class AuthorizationBehavior<TRequest, TResponse>(AccessScope scope, CaseAccess access, AccessDecision decision)
+internal sealed class AuthorizationBehavior<TRequest, TResponse>(AccessScope scope, CaseAccess access, AccessDecision decision, DocumentStore documents)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -22,6 +24,9 @@ internal sealed class AuthorizationBehavior<TRequest, TResponse>(AccessScope sco
                 break;
             case ICaseRequest caseRequest:
                 decision.Case = await access.VisibleCaseAsync(scope.User, caseRequest.CaseId, cancellationToken);
+                break;
+            case IDocumentRequest documentRequest:
+                decision.Case = await VisibleCaseOfDocumentAsync(documentRequest.DocumentId, cancellationToken);
                 break;
             case ITaskRequest taskRequest:
                 var found = await access.VisibleTaskAsync(scope.User, taskRequest.TaskId, cancellationToken);
@@ -40,5 +45,19 @@ internal sealed class AuthorizationBehavior<TRequest, TResponse>(AccessScope sco
         }
 
         return await next();
+    }
+
+    /// <summary>The same 404 for a document that does not exist and one of a case the user may not see.</summary>
+    private async Task<InstanceRecord> VisibleCaseOfDocumentAsync(Guid documentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var caseId = await documents.CaseIdOfAsync(documentId, cancellationToken) ?? throw new NotVisibleException("document", documentId);
+            return await access.VisibleCaseAsync(scope.User, caseId, cancellationToken);
+        }
+        catch (NotVisibleException)
+        {
+            throw new NotVisibleException("document", documentId);
+        }
     }
 }

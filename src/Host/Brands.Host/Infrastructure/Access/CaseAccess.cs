@@ -35,6 +35,7 @@ internal sealed class CaseAccess(IWorkflowStore store, BrandsIdentityDbContext i
         switch (action)
         {
             case TaskAction.View:
+            case TaskAction.Attach:
                 return null;
             case TaskAction.Claim when mine || user.IsCandidate(task):
                 return null;

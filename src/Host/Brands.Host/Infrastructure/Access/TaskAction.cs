@@ -8,4 +8,6 @@ internal enum TaskAction
     Unclaim,
     Complete,
     Assign,
+    /// <summary>Anything anyone who may see the task may do: attaching a document, say.</summary>
+    Attach,
 }

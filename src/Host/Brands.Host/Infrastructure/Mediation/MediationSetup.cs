@@ -1,5 +1,6 @@
 using System.Reflection;
 using Brands.Host.Infrastructure.Access;
+using Brands.Host.Infrastructure.Audit;
 using MediatR;
 
 namespace Brands.Host.Infrastructure.Mediation;
@@ -26,6 +27,8 @@ internal static class MediationSetup
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         // Authorisation before validation: a stranger learns nothing from which fields are wrong.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
+        // The audit log records what an allowed user did, refused by validation or not (README "Audit log").
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuditBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped<AccessScope>();
         services.AddScoped<AccessDecision>();

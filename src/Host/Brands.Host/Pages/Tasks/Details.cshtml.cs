@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Brands.Host.Features.Comments;
+using Brands.Host.Features.Documents;
 using Brands.Host.Features.Inbox;
 using Brands.Host.Features.Tasks;
 using Brands.Host.Infrastructure.Mediation;
 using Brands.Host.Infrastructure.Web;
+using Brands.Host.Pages.Shared;
 using Brands.Workflows;
 using Brands.Workflows.Persistence;
 using MediatR;
@@ -14,7 +16,8 @@ namespace Brands.Host.Pages.Tasks;
 
 /// <summary>
 /// The task page (<c>/tasks/{id}</c>): the case summary, the task's form in the form-js viewer, completing it
-/// (the host's field errors shown beside the fields), claim, release and assign, and the case's comments.
+/// (the host's field errors shown beside the fields), claim, release and assign, the case's comments and the task's
+/// documents.
 /// 404 for a task the user may not see, as everywhere.
 /// </summary>
 internal sealed class DetailsModel(IMediator mediator, UiText text) : WebPageModel
@@ -22,6 +25,9 @@ internal sealed class DetailsModel(IMediator mediator, UiText text) : WebPageMod
     public TaskDetails Details { get; private set; } = null!;
 
     public IReadOnlyList<ListComments.Item> Comments { get; private set; } = [];
+
+    /// <summary>The documents attached to this task, with the form to attach another.</summary>
+    public TaskDocumentsModel Documents { get; private set; } = null!;
 
     /// <summary>The host's errors of a refused completion, by field key.</summary>
     public IDictionary<string, string[]> FormErrors { get; private set; } = new Dictionary<string, string[]>();
@@ -152,5 +158,7 @@ internal sealed class DetailsModel(IMediator mediator, UiText text) : WebPageMod
     {
         Details = await mediator.Send(new GetTaskDetails.Query(id), cancellationToken);
         Comments = await mediator.Send(new ListComments.Query(id), cancellationToken);
+        var documents = await mediator.Send(new ListCaseDocuments.Query(Details.CaseId), cancellationToken);
+        Documents = new TaskDocumentsModel(id, [.. documents.Where(d => d.TaskId == id)], $"/tasks/{id}");
     }
 }
