@@ -3,6 +3,7 @@ using Brands.Host.Infrastructure.Api;
 using Brands.Host.Infrastructure.Auth;
 using Brands.Host.Infrastructure.Calendar;
 using Brands.Host.Infrastructure.Designer;
+using Brands.Host.Infrastructure.Email;
 using Brands.Host.Infrastructure.Persistence;
 using Brands.Host.Infrastructure.Workflows;
 
@@ -11,6 +12,7 @@ builder.AddPersistence();
 builder.AddAuth();
 builder.AddCalendars();
 builder.AddWorkflows();
+builder.AddMail();
 builder.AddApi();
 
 var app = builder.Build();
