@@ -32,7 +32,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public async Task StartAsync()
     {
         Directory.CreateDirectory(_folder);
-        var start = new ProcessStartInfo("python3")
+        // Debian's interpreter, which has the python3-aiosmtpd package; a python3 earlier on the PATH may not.
+        var start = new ProcessStartInfo(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3")
         {
             ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir },
             RedirectStandardOutput = true,
@@ -40,8 +41,15 @@ public sealed class SmtpTestServer : IAsyncDisposable
             UseShellExecute = false,
         };
         _process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
+        var errors = new System.Text.StringBuilder();
         _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            lock (errors)
+            {
+                errors.AppendLine(e.Data);
+            }
+        };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -60,7 +68,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
             catch (SocketException e)
             {
                 throw new InvalidOperationException(
-                    $"aiosmtpd did not listen on port {Port} (exited: {_process.HasExited}); is python3-aiosmtpd installed? {e.Message}");
+                    $"aiosmtpd did not listen on port {Port} (exited: {_process.HasExited}); is python3-aiosmtpd installed? {e.Message} {errors}");
             }
         }
     }

@@ -28,14 +28,14 @@ public abstract class EmailRetryTests<TFixture>(TFixture host) : IClassFixture<T
         Assert.True(delay >= TimeSpan.FromSeconds(2.5), $"next attempt {delay} after the message was written");
 
         await host.Smtp.StartAsync();
-        var mail = Assert.Single(await host.Smtp.WaitForAsync(m => m.Subject.Contains("2026-ZJ-RETRY-1", StringComparison.Ordinal)));
+        var mail = Assert.Single(await host.Smtp.WaitForAsync(m => (m.Subject ?? "").Contains("2026-ZJ-RETRY-1", StringComparison.Ordinal)));
         Assert.True(mail.IsTo("zj-tea@example.cn"));
         var sent = await WaitForOutboxAsync(admin, caseId, r => (string?)r["status"] == "sent");
         Assert.True((int)sent["attempts"]! >= 3, sent.ToJsonString());
         Assert.Equal("sent to zj-tea <zj-tea@example.cn>", (string?)sent["result"]);
 
         await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
-        Assert.Single(host.Smtp.Messages(), m => m.Subject.Contains("2026-ZJ-RETRY-1", StringComparison.Ordinal));
+        Assert.Single(host.Smtp.Messages(), m => (m.Subject ?? "").Contains("2026-ZJ-RETRY-1", StringComparison.Ordinal));
     }
 }
 

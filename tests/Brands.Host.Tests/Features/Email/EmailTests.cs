@@ -48,10 +48,10 @@ public abstract class EmailTests<TFixture>(TFixture host) : IClassFixture<TFixtu
 
         Assert.Equal("【待办】Review by the province（2026-ZJ-MAIL-1）", chinese.Subject);
         Assert.Contains("zj-reviewer，您好", chinese.Text(), StringComparison.Ordinal);
-        Assert.Equal("zh-CN", chinese.Headers[HeaderId.ContentLanguage]);
+        Assert.Equal("zh-CN", chinese.Body!.Headers[HeaderId.ContentLanguage]);
         Assert.Equal("[Task] Review by the province (2026-ZJ-MAIL-1)", english.Subject);
         Assert.Contains("Dear zj-reviewer2,", english.Text(), StringComparison.Ordinal);
-        Assert.Equal("en", english.Headers[HeaderId.ContentLanguage]);
+        Assert.Equal("en", english.Body!.Headers[HeaderId.ContentLanguage]);
         Assert.Equal("no-reply@brands.example.cn", chinese.From.Mailboxes.Single().Address);
 
         using var admin = await host.CreateAdminClientAsync();
@@ -69,7 +69,7 @@ public abstract class EmailTests<TFixture>(TFixture host) : IClassFixture<TFixtu
         using var applicant = await host.CreateClientAsync("zj-tea", Password);
         var caseId = await StartAsync(applicant, "outcome-notice", "2026-ZJ-MAIL-2", new { applicant = "zj-tea", outcome = "通过" });
 
-        var mail = Assert.Single(await host.Smtp.WaitForAsync(m => m.IsTo("zj-tea@example.cn") && m.Subject.Contains("2026-ZJ-MAIL-2", StringComparison.Ordinal)));
+        var mail = Assert.Single(await host.Smtp.WaitForAsync(m => m.IsTo("zj-tea@example.cn") && (m.Subject ?? "").Contains("2026-ZJ-MAIL-2", StringComparison.Ordinal)));
         Assert.Equal("【结果通知】案件 2026-ZJ-MAIL-2：通过", mail.Subject);
         Assert.Contains($"{MailSettings.PublicBaseUrl}/cases/{caseId}", mail.Text(), StringComparison.Ordinal);
         Assert.EndsWith("@brands.example.cn", mail.MessageId, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public abstract class EmailTests<TFixture>(TFixture host) : IClassFixture<TFixtu
             Assert.Equal(HttpStatusCode.NoContent, resend.StatusCode);
         }
 
-        var both = await host.Smtp.WaitForAsync(m => m.IsTo("zj-tea@example.cn") && m.Subject.Contains("2026-ZJ-MAIL-2", StringComparison.Ordinal), count: 2);
+        var both = await host.Smtp.WaitForAsync(m => m.IsTo("zj-tea@example.cn") && (m.Subject ?? "").Contains("2026-ZJ-MAIL-2", StringComparison.Ordinal), count: 2);
         Assert.Equal(2, both.Count);
         Assert.Equal(mail.MessageId, both[1].MessageId);
         Assert.Equal(mail.Subject, both[1].Subject);
@@ -98,14 +98,14 @@ public abstract class EmailTests<TFixture>(TFixture host) : IClassFixture<TFixtu
         var tasks = (await applicant.GetFromJsonAsync<JsonArray>($"/api/tasks?caseId={caseId}"))!;
         var link = $"{MailSettings.PublicBaseUrl}/tasks/{(string?)Assert.Single(tasks)!["id"]}";
 
-        var chinese = Assert.Single(await host.Smtp.WaitForAsync(m => m.IsTo("zj-reviewer@example.cn") && m.Subject.StartsWith("【提醒】", StringComparison.Ordinal)
-            && m.Subject.Contains("2026-ZJ-MAIL-3", StringComparison.Ordinal)));
+        var chinese = Assert.Single(await host.Smtp.WaitForAsync(m => m.IsTo("zj-reviewer@example.cn") && (m.Subject ?? "").StartsWith("【提醒】", StringComparison.Ordinal)
+            && (m.Subject ?? "").Contains("2026-ZJ-MAIL-3", StringComparison.Ordinal)));
         Assert.Equal("【提醒】审查申报材料（2026-ZJ-MAIL-3）尚未完成", chinese.Subject);
         Assert.Contains(link, chinese.Text(), StringComparison.Ordinal);
         Assert.Contains("备注：材料已齐全", chinese.Text(), StringComparison.Ordinal);
         Assert.Contains("（北京时间）", chinese.Text(), StringComparison.Ordinal);
-        var english = Assert.Single(await host.Smtp.WaitForAsync(m => m.IsTo("zj-reviewer2@example.cn") && m.Subject.StartsWith("[Reminder]", StringComparison.Ordinal)
-            && m.Subject.Contains("2026-ZJ-MAIL-3", StringComparison.Ordinal)));
+        var english = Assert.Single(await host.Smtp.WaitForAsync(m => m.IsTo("zj-reviewer2@example.cn") && (m.Subject ?? "").StartsWith("[Reminder]", StringComparison.Ordinal)
+            && (m.Subject ?? "").Contains("2026-ZJ-MAIL-3", StringComparison.Ordinal)));
         Assert.Equal("[Reminder] 审查申报材料 (2026-ZJ-MAIL-3) is still open", english.Subject);
         Assert.Contains(link, english.Text(), StringComparison.Ordinal);
     }
@@ -193,7 +193,7 @@ public abstract class EmailTests<TFixture>(TFixture host) : IClassFixture<TFixtu
         var job = Assert.Single((await admin.GetFromJsonAsync<JsonArray>($"/api/admin/jobs?caseId={caseId}"))!)!;
         Assert.Contains("the email template 'thank-you-letter' does not exist", (string?)job["lastError"], StringComparison.Ordinal);
         Assert.Empty((await admin.GetFromJsonAsync<JsonArray>($"/api/admin/outbox?caseId={caseId}"))!);
-        Assert.DoesNotContain(host.Smtp.Messages(), m => m.Subject.Contains("2026-ZJ-MAIL-BAD", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Smtp.Messages(), m => (m.Subject ?? "").Contains("2026-ZJ-MAIL-BAD", StringComparison.Ordinal));
     }
 
     private async Task<int> SendDigestsAsync()

@@ -30,7 +30,12 @@ internal static class MailTestSupport
                 return row;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"the outbox of case {caseId} did not get there: {rows.ToJsonString()}");
+            if (DateTime.UtcNow >= deadline)
+            {
+                var all = await admin.GetStringAsync("/api/admin/outbox") + " jobs: " + await admin.GetStringAsync($"/api/admin/jobs?caseId={caseId}");
+                Assert.Fail($"the outbox of case {caseId} did not get there: {rows.ToJsonString()}; the whole outbox: {all}");
+            }
+
             await Task.Delay(100);
         }
     }

@@ -48,8 +48,9 @@ internal sealed class MailComposer(MailTemplates templates, IOptions<MailOptions
         message.To.Add(new MailboxAddress(recipient.DisplayName ?? recipient.UserName, recipient.Email ?? throw new PermanentMailException($"{recipient.UserName} has no email address.")));
         message.Subject = mail.Subject;
         message.MessageId = $"{messageIdLocalPart}.{Fingerprint(recipient.UserName)}@{from.Domain}";
-        message.Headers.Add(HeaderId.ContentLanguage, mail.Language);
-        message.Body = new TextPart("plain") { Text = mail.Body };
+        var body = new TextPart("plain") { Text = mail.Body };
+        body.Headers.Add(HeaderId.ContentLanguage, mail.Language);
+        message.Body = body;
         return message;
     }
 

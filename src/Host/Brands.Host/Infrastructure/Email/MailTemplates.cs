@@ -35,7 +35,7 @@ internal sealed partial class MailTemplates
             templates[(file[..^(language.Length + 1)], language)] = (subject["Subject: ".Length..], text[(firstLineEnd + 1)..]);
         }
 
-        foreach (var name in templates.Keys.Select(k => k.Item1).Distinct())
+        foreach (var name in templates.Keys.Select(k => k.Item1).Concat(MailTemplateNames.ForSendTasks).Append(MailTemplateNames.Digest).Distinct())
         {
             if (MailLanguages.All.FirstOrDefault(l => !templates.ContainsKey((name, l))) is { } missing)
             {
