@@ -146,6 +146,9 @@ public abstract class EmailTests<TFixture>(TFixture host) : IClassFixture<TFixtu
     public async Task Bad_settings_and_outbox_requests_are_refused_with_the_reason_and_change_nothing()
     {
         using var rice = await host.CreateClientAsync("js-rice", Password);
+        using var admin = await host.CreateAdminClientAsync();
+        using var provincialAdmin = await host.CreateClientAsync("zj-admin", Password);
+        var before = await host.CountRowsAsync();
         using (var language = await rice.PutAsJsonAsync("/api/me/notifications", new { language = "fr", delivery = "digest" }))
         {
             var problem = await language.AssertProblemAsync(HttpStatusCode.BadRequest);
@@ -161,7 +164,6 @@ public abstract class EmailTests<TFixture>(TFixture host) : IClassFixture<TFixtu
         var unchanged = (await rice.GetFromJsonAsync<JsonObject>("/api/me/notifications"))!;
         Assert.Equal(("zh-CN", "immediate"), ((string?)unchanged["language"], (string?)unchanged["delivery"]));
 
-        using var admin = await host.CreateAdminClientAsync();
         using (var status = await admin.GetAsync("/api/admin/outbox?status=lost"))
         {
             var problem = await status.AssertProblemAsync(HttpStatusCode.BadRequest);
@@ -178,9 +180,9 @@ public abstract class EmailTests<TFixture>(TFixture host) : IClassFixture<TFixtu
             await unknown.AssertProblemAsync(HttpStatusCode.NotFound);
         }
 
-        using var provincialAdmin = await host.CreateClientAsync("zj-admin", Password);
-        using var forbidden = await provincialAdmin.GetAsync("/api/admin/outbox");
+        using var forbidden = await provincialAdmin.PostAsync($"/api/admin/outbox/{Guid.NewGuid()}/resend", null);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(before, await host.CountRowsAsync());
     }
 
     [Fact]
