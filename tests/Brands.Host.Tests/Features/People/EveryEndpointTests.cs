@@ -42,6 +42,8 @@ public abstract class EveryEndpointTests<TFixture>(TFixture host) : IClassFixtur
         var operations = await OperationsAsync();
         Assert.Contains(operations, o => o.Path == "/api/cases/{id}" && o.Method == HttpMethod.Get);
         Assert.Contains(operations, o => o.Path == "/api/tasks/{id}/assign" && o.Method == HttpMethod.Post);
+        Assert.Contains(operations, o => o.Path == "/api/admin/outbox/{id}/resend" && o.Method == HttpMethod.Post);
+        Assert.Contains(operations, o => o.Path == "/api/me/notifications" && o.Method == HttpMethod.Put);
         var report = new List<string>();
         foreach (var (method, path) in operations)
         {

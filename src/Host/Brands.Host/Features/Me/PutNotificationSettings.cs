@@ -2,6 +2,7 @@ using Brands.Host.Infrastructure.Access;
 using Brands.Host.Infrastructure.Auth;
 using Brands.Host.Infrastructure.Email;
 using Brands.Host.Infrastructure.Mediation;
+using Brands.Workflows;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +53,16 @@ internal static class PutNotificationSettings
             setting.Language = request.Language ?? setting.Language;
             setting.Delivery = request.Delivery ?? setting.Delivery;
             setting.UpdatedAt = time.GetUtcNow();
-            await mail.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await mail.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Two first saves of the same user's settings at once: the other one is stored.
+                throw new WorkflowConflictException("Your notification settings were saved by another request at the same moment; try again.");
+            }
+
             return await GetNotificationSettings.ReadAsync(userName, mail, identity, cancellationToken);
         }
     }
@@ -61,6 +71,7 @@ internal static class PutNotificationSettings
         me.MapPut("/notifications", async Task<Ok<GetNotificationSettings.Response>> (Body body, IMediator mediator, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await mediator.Send(new Command(body.Language, body.Delivery), cancellationToken)))
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("PutNotificationSettings")
             .WithDescription($"language: {string.Join(" | ", MailLanguages.All)}; delivery: {string.Join(" | ", MailDelivery.All)}.");
 }
