@@ -6,6 +6,7 @@ using Brands.Host.Infrastructure.Calendar;
 using Brands.Host.Infrastructure.Cases;
 using Brands.Host.Infrastructure.Designer;
 using Brands.Host.Infrastructure.Documents;
+using Brands.Host.Infrastructure.Email;
 using Brands.Host.Infrastructure.Persistence;
 using Brands.Host.Infrastructure.Web;
 using Brands.Host.Infrastructure.Workflows;
@@ -18,6 +19,7 @@ builder.AddWorkflows();
 builder.AddDocuments();
 builder.AddAudit();
 builder.AddCaseView();
+builder.AddMail();
 builder.AddApi();
 builder.AddWebApp();
 

@@ -91,7 +91,7 @@ public sealed partial class EfWorkflowStore
         db.History.AddRange(changes.History);
 
         if (changes.DeletedJobs.Count == 0 && changes.DeletedSubscriptions.Count == 0 && changes.ReplacedStartTriggers.Count == 0
-            && changes.LatestDefinitionVersions.Count == 0 && changes.JobLockGuards.Count == 0)
+            && changes.LatestDefinitionVersions.Count == 0 && changes.JobLockGuards.Count == 0 && changes.NewOutboxMessages.Count == 0)
         {
             await SaveAsync(db, "The case was changed by another command.", cancellationToken);
             return;
@@ -115,6 +115,7 @@ public sealed partial class EfWorkflowStore
             await db.Subscriptions.Where(s => s.InstanceId == null && versions.Contains(s.DefinitionId!)).ExecuteDeleteAsync(cancellationToken);
         }
 
+        await AddOutboxMessagesAsync(db, changes.NewOutboxMessages, cancellationToken);
         await SaveAsync(db, "The case was changed by another command.", cancellationToken);
         if (changes.DeletedJobs.Count > 0)
         {
@@ -129,6 +130,26 @@ public sealed partial class EfWorkflowStore
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Inside the commit's transaction: adds the messages whose dedupe key is not stored yet (a key stored by a
+    /// concurrent commit after this check breaks the unique index: a conflict, and the command's next attempt skips it).
+    /// </summary>
+    private static async Task AddOutboxMessagesAsync(WorkflowDbContext db, List<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        var keys = messages.Where(m => m.DedupeKey is not null).Select(m => m.DedupeKey!).ToList();
+        var stored = keys.Count == 0 ? []
+            : (await db.Outbox.Where(m => keys.Contains(m.DedupeKey!)).Select(m => m.DedupeKey!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        foreach (var message in messages.Where(m => m.DedupeKey is null || !stored.Contains(m.DedupeKey)))
+        {
+            db.Outbox.Add(message.Clone());
+        }
     }
 
     private static long ExpectedVersion(ChangeSet changes, Guid id) =>

@@ -80,6 +80,7 @@ public sealed partial class EfWorkflowStore
         AddInsert(commands, PostgreSqlTables.Incidents, changes.NewIncidents);
         AddInsert(commands, PostgreSqlTables.History, changes.History);
         AddInsert(commands, PostgreSqlTables.Subscriptions, changes.NewSubscriptions);
+        AddInsert(commands, PostgreSqlTables.Outbox, changes.NewOutboxMessages);
         if (changes.DeletedJobs.Count > 0)
         {
             var delete = new NpgsqlBatchCommand(PostgreSqlTables.DeleteJobsSql);

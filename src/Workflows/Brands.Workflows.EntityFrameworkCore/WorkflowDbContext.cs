@@ -9,7 +9,7 @@ namespace Brands.Workflows.EntityFrameworkCore;
 
 /// <summary>
 /// The engine's tables (<c>wf_definitions</c>, <c>wf_instances</c>, <c>wf_tasks</c>, <c>wf_jobs</c>,
-/// <c>wf_incidents</c>, <c>wf_history</c>, <c>wf_subscriptions</c>) mapped onto the engine's own records.
+/// <c>wf_incidents</c>, <c>wf_history</c>, <c>wf_subscriptions</c>, <c>wf_outbox</c>) mapped onto the engine's own records.
 /// </summary>
 /// <remarks>
 /// The schema itself is created by <see cref="WorkflowDatabaseMigrator"/> from hand-written SQL, never by
@@ -24,6 +24,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
     public DbSet<HistoryRecord> History => Set<HistoryRecord>();
     public DbSet<SubscriptionRecord> Subscriptions => Set<SubscriptionRecord>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     /// <summary>
     /// How many statements each PostgreSQL connection keeps prepared unless the connection string says otherwise
@@ -156,6 +157,15 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             b.Property(h => h.Sequence).ValueGeneratedNever();
             // json, not jsonb: the text is kept byte for byte, so the hash chain over it can be verified later.
             b.Property(h => h.DataJson).HasColumnType(isPostgreSql ? "json" : "TEXT");
+        });
+
+        modelBuilder.Entity<OutboxMessage>(b =>
+        {
+            b.ToTable("wf_outbox");
+            b.HasKey(m => m.Id);
+            b.Property(m => m.Id).ValueGeneratedNever();
+            b.HasIndex(m => m.DedupeKey).IsUnique();
+            b.HasIndex(m => m.InstanceId);
         });
 
         ColumnConventions.Apply(modelBuilder, isPostgreSql);

@@ -11,7 +11,7 @@ public static class WorkflowStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers a pooled <see cref="IDbContextFactory{TContext}"/> of <see cref="WorkflowDbContext"/>,
-    /// <see cref="WorkflowDatabaseMigrator"/> and <see cref="IWorkflowStore"/> (an <see cref="EfWorkflowStore"/>),
+    /// <see cref="WorkflowDatabaseMigrator"/>, and <see cref="IWorkflowStore"/> and <see cref="IOutboxStore"/> (one <see cref="EfWorkflowStore"/>),
     /// all singletons. The schema is not touched here: call <see cref="WorkflowDatabaseMigrator.MigrateAsync"/> at start-up.
     /// </summary>
     public static IServiceCollection AddWorkflowStore(this IServiceCollection services, WorkflowDatabaseProvider provider, string connectionString)
@@ -22,6 +22,7 @@ public static class WorkflowStoreServiceCollectionExtensions
         services.TryAddSingleton(sp => new WorkflowDatabaseMigrator(provider, connectionString, sp.GetService<ILogger<WorkflowDatabaseMigrator>>()));
         services.TryAddSingleton<EfWorkflowStore>();
         services.AddSingleton<IWorkflowStore>(sp => sp.GetRequiredService<EfWorkflowStore>());
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<EfWorkflowStore>());
         return services;
     }
 }

@@ -14,7 +14,7 @@ public sealed partial class WorkflowEngine
 
     public WorkflowEngine(IWorkflowStore store, IEnumerable<IServiceTaskHandler> handlers, WorkflowEngineOptions options,
         TimeProvider timeProvider, ILogger<WorkflowEngine> logger, IEnumerable<IListenerHandler>? listeners = null,
-        Timers.IBusinessCalendar? calendar = null)
+        Timers.IBusinessCalendar? calendar = null, IEnumerable<ICommitObserver>? observers = null)
     {
         ArgumentNullException.ThrowIfNull(handlers);
         var byName = new Dictionary<string, IListenerHandler>(StringComparer.Ordinal);
@@ -37,7 +37,8 @@ public sealed partial class WorkflowEngine
 
         _store = store;
         _options = options;
-        _services = new EngineServices(store, new DefinitionCache(store), byTopic, byName, new ScriptEvaluator(options), options, timeProvider, logger, calendar);
+        _services = new EngineServices(store, new DefinitionCache(store), byTopic, byName, new ScriptEvaluator(options), options, timeProvider, logger, calendar,
+            [.. observers ?? []]);
     }
 
     /// <summary>
@@ -66,6 +67,7 @@ public sealed partial class WorkflowEngine
             }
 
             context.Flush();
+            Observe(context);
             if (context.Changes.IsEmpty)
             {
                 return result;
@@ -99,6 +101,28 @@ public sealed partial class WorkflowEngine
                 // Someone else changed the same case or task first, or deployed a later version of a process this
                 // command started: run again on fresh state.
             }
+        }
+    }
+
+    /// <summary>Shows the commit to the host's observers, which may add outbox messages to it.</summary>
+    private void Observe(CommandContext context)
+    {
+        if (_services.Observers.Count == 0)
+        {
+            return;
+        }
+
+        var created = context.Changes.NewTasks.Where(t => t.State == TaskState.Open).Select(t => t.Clone()).ToList();
+        var assigned = context.AssignedTasks().Select(t => t.Clone()).ToList();
+        if (created.Count == 0 && assigned.Count == 0)
+        {
+            return;
+        }
+
+        var commit = new PendingCommit(context.UserId, created, assigned, context.EnqueueOutbox);
+        foreach (var observer in _services.Observers)
+        {
+            observer.BeforeCommit(commit);
         }
     }
 

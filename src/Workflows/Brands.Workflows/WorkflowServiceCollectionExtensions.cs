@@ -25,6 +25,14 @@ public static class WorkflowServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Registers an observer the engine shows every commit before it is written (docs/engine.md, "Outbox").</summary>
+    public static IServiceCollection AddCommitObserver<TObserver>(this IServiceCollection services)
+        where TObserver : class, ICommitObserver
+    {
+        services.AddSingleton<ICommitObserver, TObserver>();
+        return services;
+    }
+
     /// <summary>Registers a listener handler, named in BPMN by <c>camunda:delegateExpression="${Name}"</c>.</summary>
     public static IServiceCollection AddListenerHandler<THandler>(this IServiceCollection services)
         where THandler : class, IListenerHandler

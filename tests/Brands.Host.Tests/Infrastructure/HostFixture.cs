@@ -29,7 +29,7 @@ public abstract class HostFixture : IAsyncLifetime
     /// <summary>Creates an empty database and returns its connection string.</summary>
     protected abstract Task<string> CreateDatabaseAsync();
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         _factory = new BrandsHostFactory(Provider, await CreateDatabaseAsync(), Environment, Settings);
         _factory.StartServer();

@@ -71,3 +71,7 @@ public sealed class CaseOwnershipOnSqliteTests(SqliteStoreProvider p) : CaseOwne
 public sealed class JobExecutorOnPostgreSqlTests(PostgreSqlStoreProvider p) : JobExecutorScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
 
 public sealed class JobExecutorOnSqliteTests(SqliteStoreProvider p) : JobExecutorScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class OutboxOnPostgreSqlTests(PostgreSqlStoreProvider p) : OutboxScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class OutboxOnSqliteTests(SqliteStoreProvider p) : OutboxScenarios(p), IClassFixture<SqliteStoreProvider>;

@@ -13,6 +13,7 @@ public sealed class PostgreSqlTablesTests
     [InlineData("wf_jobs")]
     [InlineData("wf_incidents")]
     [InlineData("wf_history")]
+    [InlineData("wf_outbox")]
     public async Task Commit_statements_write_every_column_of_the_table_and_no_other(string table)
     {
         // The model is built without a connection; the server is never contacted.
@@ -27,6 +28,7 @@ public sealed class PostgreSqlTablesTests
             "wf_tasks" => PostgreSqlTables.Tasks.ColumnNames,
             "wf_jobs" => PostgreSqlTables.Jobs.ColumnNames,
             "wf_incidents" => PostgreSqlTables.Incidents.ColumnNames,
+            "wf_outbox" => PostgreSqlTables.Outbox.ColumnNames,
             _ => PostgreSqlTables.History.ColumnNames,
         };
 

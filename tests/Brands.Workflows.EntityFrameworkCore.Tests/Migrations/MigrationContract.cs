@@ -10,7 +10,7 @@ namespace Brands.Workflows.EntityFrameworkCore.Tests.Migrations;
 /// <summary>How <see cref="WorkflowDatabaseMigrator"/> behaves on a provider; each test uses an empty database of its own.</summary>
 public abstract class MigrationContract(WorkflowDatabaseProvider provider)
 {
-    private static readonly string[] Tables = ["wf_definitions", "wf_instances", "wf_tasks", "wf_jobs", "wf_incidents", "wf_history", "wf_subscriptions"];
+    private static readonly string[] Tables = ["wf_definitions", "wf_instances", "wf_tasks", "wf_jobs", "wf_incidents", "wf_history", "wf_subscriptions", "wf_outbox"];
 
     protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

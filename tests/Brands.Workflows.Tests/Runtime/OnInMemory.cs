@@ -37,3 +37,5 @@ public sealed class ListenerTests(InMemoryStoreProvider p) : ListenerScenarios(p
 public sealed class CaseOwnershipTests(InMemoryStoreProvider p) : CaseOwnershipScenarios(p), IClassFixture<InMemoryStoreProvider>;
 
 public sealed class JobExecutorTests(InMemoryStoreProvider p) : JobExecutorScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class OutboxTests(InMemoryStoreProvider p) : OutboxScenarios(p), IClassFixture<InMemoryStoreProvider>;

@@ -35,15 +35,21 @@ public sealed class EngineHarness
     {
     }
 
+    /// <summary>An engine that shows every commit to these observers first.</summary>
+    public EngineHarness(IWorkflowStore? store, IServiceTaskHandler[] handlers, ICommitObserver[] observers)
+        : this(store, null, null, null, [], handlers, observers)
+    {
+    }
+
     private EngineHarness(IWorkflowStore? store, WorkflowEngineOptions? options, Brands.Workflows.Timers.IBusinessCalendar? calendar, DateTimeOffset? start,
-        IListenerHandler[] listeners, IServiceTaskHandler[] handlers)
+        IListenerHandler[] listeners, IServiceTaskHandler[] handlers, ICommitObserver[]? observers = null)
     {
         Clock = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 4, 1, 1, 0, 0, TimeSpan.Zero));
         Store = store ?? new InMemoryWorkflowStore();
         Handlers = [.. handlers, Recorder];
         // A generous script time limit: the test machines are shared and busy; the limit itself has its own test.
         Engine = new WorkflowEngine(Store, Handlers, options ?? new WorkflowEngineOptions { ScriptTimeout = TimeSpan.FromSeconds(5) },
-            Clock, NullLogger<WorkflowEngine>.Instance, listeners, calendar);
+            Clock, NullLogger<WorkflowEngine>.Instance, listeners, calendar, observers);
     }
 
     public IWorkflowStore Store { get; }

@@ -19,6 +19,10 @@ public abstract class EngineScenarios(IStoreProvider stores)
     protected EngineHarness NewHarness(WorkflowEngineOptions? options = null, params Handlers.IServiceTaskHandler[] handlers) =>
         new(stores.Store, options, handlers);
 
+    /// <summary>A harness whose engine shows its commits to <paramref name="observers"/>.</summary>
+    protected EngineHarness NewHarness(Handlers.IServiceTaskHandler[] handlers, Handlers.ICommitObserver[] observers) =>
+        new(stores.Store, handlers, observers);
+
     /// <summary>A harness whose engine knows these listener handlers.</summary>
     protected EngineHarness NewHarness(Handlers.IListenerHandler listeners) =>
         new(stores.Store, null, [], [listeners]);

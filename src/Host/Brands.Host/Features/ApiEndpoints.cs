@@ -5,6 +5,7 @@ using Brands.Host.Features.Definitions;
 using Brands.Host.Features.Documents;
 using Brands.Host.Features.Events;
 using Brands.Host.Features.Forms;
+using Brands.Host.Features.Me;
 using Brands.Host.Features.Tasks;
 using Brands.Host.Infrastructure.Auth;
 
@@ -20,6 +21,10 @@ internal static class ApiEndpoints
         var auth = api.MapGroup("/auth").WithTags("Auth");
         Login.Map(auth);
         ChangePassword.Map(auth);
+
+        var me = api.MapGroup("/me").WithTags("Me");
+        GetNotificationSettings.Map(me);
+        PutNotificationSettings.Map(me);
 
         var definitions = api.MapGroup("/definitions").WithTags("Definitions");
         DeployDefinition.Map(definitions);
@@ -74,6 +79,8 @@ internal static class ApiEndpoints
         GetCalendar.Map(admin);
         PutCalendar.Map(admin);
         ListAuditLog.Map(admin);
+        ListOutbox.Map(admin);
+        ResendOutboxMessage.Map(admin);
 
         return endpoints;
     }

@@ -38,7 +38,8 @@ internal sealed class PostgreSqlTable<T>
     /// <param name="name">The table.</param>
     /// <param name="columns">Every column but <c>version</c>, the key (<c>id uuid</c>) first.</param>
     /// <param name="version">The record's version for versioned tables (compared and raised on update); null otherwise.</param>
-    public PostgreSqlTable(string name, PostgreSqlColumn<T>[] columns, Func<T, long>? version = null)
+    /// <param name="skipConflicts">Inserts skip rows that would break a unique index (<c>ON CONFLICT DO NOTHING</c>).</param>
+    public PostgreSqlTable(string name, PostgreSqlColumn<T>[] columns, Func<T, long>? version = null, bool skipConflicts = false)
     {
         _columns = columns;
         _version = version;
@@ -47,7 +48,7 @@ internal sealed class PostgreSqlTable<T>
         ColumnNames = [.. all.Select(c => c.Name)];
         string Parameter(int i) => $"${i + 1}::{all[i].Type}" + (all[i].WriteCast is { } cast ? $"::{cast}" : "");
         InsertOneSql = $"INSERT INTO {name} ({string.Join(", ", all.Select(c => c.Name))}) "
-            + $"VALUES ({string.Join(", ", all.Select((_, i) => Parameter(i)))})";
+            + $"VALUES ({string.Join(", ", all.Select((_, i) => Parameter(i)))})" + (skipConflicts ? " ON CONFLICT DO NOTHING" : "");
         var setOne = all.Select((c, i) => (c.Name, i)).Skip(1)
             .Select(c => c.Name == "version" ? "version = version + 1" : $"{c.Name} = {Parameter(c.i)}");
         var whereOne = version is null ? "id = $1::uuid" : $"id = $1::uuid AND version = ${all.Count}::bigint";
@@ -59,7 +60,7 @@ internal sealed class PostgreSqlTable<T>
         unnest.Append(") AS v(").AppendJoin(", ", all.Select(c => c.Name)).Append(')');
 
         InsertSql = $"INSERT INTO {name} ({string.Join(", ", all.Select(c => c.Name))}) "
-            + $"SELECT {string.Join(", ", all.Select(c => Written(c.Name, c.WriteCast)))} FROM {unnest}";
+            + $"SELECT {string.Join(", ", all.Select(c => Written(c.Name, c.WriteCast)))} FROM {unnest}" + (skipConflicts ? " ON CONFLICT DO NOTHING" : "");
 
         var set = all.Skip(1).Select(c => c.Name == "version" ? "version = v.version + 1" : $"{c.Name} = {Written(c.Name, c.WriteCast)}");
         var where = version is null ? "t.id = v.id" : "t.id = v.id AND t.version = v.version";

@@ -2,6 +2,7 @@ using Brands.Workflows.Persistence;
 using HistoryColumns = Brands.Workflows.EntityFrameworkCore.Mapping.PostgreSqlColumns<Brands.Workflows.Persistence.HistoryRecord>;
 using IncidentColumns = Brands.Workflows.EntityFrameworkCore.Mapping.PostgreSqlColumns<Brands.Workflows.Persistence.IncidentRecord>;
 using InstanceColumns = Brands.Workflows.EntityFrameworkCore.Mapping.PostgreSqlColumns<Brands.Workflows.Persistence.InstanceRecord>;
+using OutboxColumns = Brands.Workflows.EntityFrameworkCore.Mapping.PostgreSqlColumns<Brands.Workflows.Persistence.OutboxMessage>;
 using JobColumns = Brands.Workflows.EntityFrameworkCore.Mapping.PostgreSqlColumns<Brands.Workflows.Persistence.JobRecord>;
 using SubscriptionColumns = Brands.Workflows.EntityFrameworkCore.Mapping.PostgreSqlColumns<Brands.Workflows.Persistence.SubscriptionRecord>;
 using DefinitionColumns = Brands.Workflows.EntityFrameworkCore.Mapping.PostgreSqlColumns<Brands.Workflows.Persistence.DefinitionRecord>;
@@ -93,6 +94,26 @@ internal static class PostgreSqlTables
         SubscriptionColumns.Of("correlation_key", "text", r => r.CorrelationKey),
         SubscriptionColumns.Instant("created_at", r => r.CreatedAt),
     ]);
+
+    /// <summary>A message whose dedupe key is stored already is skipped, not a conflict (docs/engine.md, "Outbox").</summary>
+    public static readonly PostgreSqlTable<OutboxMessage> Outbox = new("wf_outbox",
+    [
+        OutboxColumns.Of("id", "uuid", r => r.Id),
+        OutboxColumns.Of("topic", "text", r => r.Topic),
+        OutboxColumns.Of("payload_json", "text", r => r.PayloadJson),
+        OutboxColumns.Of("dedupe_key", "text", r => r.DedupeKey),
+        OutboxColumns.Of("instance_id", "uuid", r => r.InstanceId),
+        OutboxColumns.Of("element_id", "text", r => r.ElementId),
+        OutboxColumns.Of("status", "text", r => r.Status),
+        OutboxColumns.Of("attempts", "integer", r => r.Attempts),
+        OutboxColumns.Instant("next_attempt_at", r => r.NextAttemptAt),
+        OutboxColumns.Of("lock_owner", "text", r => r.LockOwner),
+        OutboxColumns.NullableInstant("lock_expires_at", r => r.LockExpiresAt),
+        OutboxColumns.NullableInstant("sent_at", r => r.SentAt),
+        OutboxColumns.Of("last_error", "text", r => r.LastError),
+        OutboxColumns.Of("result", "text", r => r.Result),
+        OutboxColumns.Instant("created_at", r => r.CreatedAt),
+    ], skipConflicts: true);
 
     public static readonly PostgreSqlTable<DefinitionRecord> Definitions = new("wf_definitions",
     [

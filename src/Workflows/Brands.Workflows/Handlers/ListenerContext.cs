@@ -6,8 +6,8 @@ namespace Brands.Workflows.Handlers;
 public sealed class ListenerContext : StepContext
 {
     internal ListenerContext(Guid caseId, string? businessKey, string? elementId, string eventName, ListenerTask? task,
-        Func<string, JsonNode?> read, Action<string, JsonNode?> write)
-        : base(caseId, businessKey, elementId, read, write)
+        Func<string, JsonNode?> read, Action<string, JsonNode?> write, Action<string, string, string?> enqueue)
+        : base(caseId, businessKey, elementId, read, write, enqueue)
     {
         EventName = eventName;
         Task = task;

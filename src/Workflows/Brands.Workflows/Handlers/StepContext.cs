@@ -7,9 +7,12 @@ public abstract class StepContext
 {
     private readonly Func<string, JsonNode?> _read;
     private readonly Action<string, JsonNode?> _write;
+    private readonly Action<string, string, string?> _enqueue;
 
-    private protected StepContext(Guid caseId, string? businessKey, string? elementId, Func<string, JsonNode?> read, Action<string, JsonNode?> write)
+    private protected StepContext(Guid caseId, string? businessKey, string? elementId, Func<string, JsonNode?> read, Action<string, JsonNode?> write,
+        Action<string, string, string?> enqueue)
     {
+        _enqueue = enqueue;
         CaseId = caseId;
         BusinessKey = businessKey;
         ElementId = elementId;
@@ -30,4 +33,16 @@ public abstract class StepContext
 
     /// <summary>Sets a variable the way Camunda's setVariable does: in the nearest scope that has it, else on the case.</summary>
     public void SetVariable(string name, JsonNode? value) => _write(name, value);
+
+    /// <summary>
+    /// Writes a message to the outbox for the dispatcher of <paramref name="topic"/> (docs/engine.md, "Outbox"). It is
+    /// committed with this step or not at all: a step that fails leaves none, and a step run again after a conflict
+    /// leaves one. A <paramref name="dedupeKey"/> already in the outbox makes this a no-op.
+    /// </summary>
+    public void EnqueueOutbox(string topic, JsonNode payload, string? dedupeKey = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        ArgumentNullException.ThrowIfNull(payload);
+        _enqueue(topic, payload.ToJsonString(), dedupeKey);
+    }
 }

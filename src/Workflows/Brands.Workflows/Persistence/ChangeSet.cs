@@ -25,6 +25,12 @@ public sealed class ChangeSet
     public List<Guid> DeletedSubscriptions { get; } = [];
 
     /// <summary>
+    /// Outbox messages the command's steps wrote (docs/engine.md, "Outbox"). One whose <see cref="OutboxMessage.DedupeKey"/>
+    /// is already stored is skipped; the rest of the commit goes through.
+    /// </summary>
+    public List<OutboxMessage> NewOutboxMessages { get; } = [];
+
+    /// <summary>
     /// Definition versions deployed by this commit. Their key and version must be new: another deployment that stored
     /// them first makes the commit throw <see cref="WorkflowConcurrencyException"/>, having written nothing.
     /// </summary>
@@ -58,5 +64,6 @@ public sealed class ChangeSet
     public bool IsEmpty =>
         NewInstances.Count + UpdatedInstances.Count + NewTasks.Count + UpdatedTasks.Count + NewJobs.Count
         + UpdatedJobs.Count + DeletedJobs.Count + NewIncidents.Count + UpdatedIncidents.Count + History.Count
-        + NewSubscriptions.Count + DeletedSubscriptions.Count + NewDefinitions.Count + ReplacedStartTriggers.Count == 0;
+        + NewSubscriptions.Count + DeletedSubscriptions.Count + NewDefinitions.Count + ReplacedStartTriggers.Count
+        + NewOutboxMessages.Count == 0;
 }

@@ -4,7 +4,7 @@ namespace Brands.Workflows.Persistence;
 /// A store in process memory for fast engine tests and the in-memory benchmark. Same contract as the database
 /// stores: atomic commits with version checks. Records are copied in and out, so callers never share state.
 /// </summary>
-public sealed class InMemoryWorkflowStore : IWorkflowStore
+public sealed partial class InMemoryWorkflowStore : IWorkflowStore, IOutboxStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DefinitionRecord> _definitions = [];
@@ -342,6 +342,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
                 _incidents[incident.Id] = Copy(incident);
             }
 
+            AddOutboxMessages(changes.NewOutboxMessages);
             foreach (var entry in changes.History)
             {
                 if (!_history.TryGetValue(entry.InstanceId, out var list))

@@ -12,6 +12,8 @@ internal sealed class CommandContext(EngineServices services, string? userId)
 {
     private readonly Dictionary<Guid, CaseRuntime> _cases = [];
     private readonly Dictionary<Guid, TaskRecord> _tasks = [];
+    /// <summary>The assignee each loaded task had when it was read, to tell which tasks this command assigned.</summary>
+    private readonly Dictionary<Guid, string?> _assigneesAsRead = [];
     private readonly Dictionary<Guid, InstanceRecord> _readWithTasks = [];
     private readonly Dictionary<string, DefinitionRecord> _latestDefinitions = new(StringComparer.Ordinal);
     private readonly Queue<(CaseRuntime Case, TokenState Token)> _agenda = new();
@@ -101,6 +103,7 @@ internal sealed class CommandContext(EngineServices services, string? userId)
         var (task, instance) = await Services.Store.GetTaskWithInstanceAsync(id, cancellationToken)
             ?? throw new WorkflowNotFoundException($"Task {id} does not exist.");
         _tasks[id] = task;
+        _assigneesAsRead[id] = task.Assignee;
         if (!_cases.ContainsKey(instance.Id))
         {
             _readWithTasks[instance.Id] = instance;
@@ -125,6 +128,35 @@ internal sealed class CommandContext(EngineServices services, string? userId)
     {
         _tasks[task.Id] = task;
         Changes.NewTasks.Add(task);
+    }
+
+    /// <summary>Open tasks this command gave a new assignee (a claim or an assignment), as they stand now.</summary>
+    public IEnumerable<TaskRecord> AssignedTasks() => Changes.UpdatedTasks.Where(t => t.State == TaskState.Open && t.Assignee is not null
+        && _assigneesAsRead.TryGetValue(t.Id, out var before) && before != t.Assignee);
+
+    /// <summary>
+    /// Writes an outbox message with the command (docs/engine.md, "Outbox"); a step that fails takes it back with its
+    /// other effects (<see cref="RollBack"/>). A key already written by this command is not written twice.
+    /// </summary>
+    public void EnqueueOutbox(Guid? caseId, string? elementId, string topic, string payloadJson, string? dedupeKey)
+    {
+        if (dedupeKey is not null && Changes.NewOutboxMessages.Exists(m => m.DedupeKey == dedupeKey))
+        {
+            return;
+        }
+
+        Changes.NewOutboxMessages.Add(new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(Now),
+            Topic = topic,
+            PayloadJson = payloadJson,
+            DedupeKey = dedupeKey,
+            InstanceId = caseId,
+            ElementId = elementId,
+            Status = OutboxStatus.Pending,
+            NextAttemptAt = Now,
+            CreatedAt = Now,
+        });
     }
 
     /// <summary>
@@ -152,14 +184,14 @@ internal sealed class CommandContext(EngineServices services, string? userId)
 
     private sealed record VariableWrite(JsonObject Target, string Name, bool Existed, JsonNode? Old);
 
-    /// <summary>Where a step began, for <see cref="RollBack"/>: what it may undo are its variable writes and history.</summary>
-    public readonly record struct StepMark(int History, PendingEntry? LastEntry);
+    /// <summary>Where a step began, for <see cref="RollBack"/>: what it may undo are its variable writes, history and outbox messages.</summary>
+    public readonly record struct StepMark(int History, PendingEntry? LastEntry, int Outbox);
 
     /// <summary>Marks the start of a step (one token entering or leaving an element).</summary>
     public StepMark BeginStep()
     {
         _variableWrites.Clear();
-        return new StepMark(_pending.Count, _pending.Count > 0 ? _pending[^1] : null);
+        return new StepMark(_pending.Count, _pending.Count > 0 ? _pending[^1] : null, Changes.NewOutboxMessages.Count);
     }
 
     /// <summary>Notes a variable about to be written, so that a failing step can put it back.</summary>
@@ -167,7 +199,7 @@ internal sealed class CommandContext(EngineServices services, string? userId)
         _variableWrites.Add(new VariableWrite(target, name, target.ContainsKey(name), old));
 
     /// <summary>
-    /// Undoes what a failed step did to variables and history since <paramref name="mark"/>, as Camunda rolls a
+    /// Undoes what a failed step did to variables, history and the outbox since <paramref name="mark"/>, as Camunda rolls a
     /// failed step back to the last wait state: a script that set a variable and then threw leaves no trace but the
     /// incident, and running the step again starts from the same values.
     /// </summary>
@@ -188,6 +220,7 @@ internal sealed class CommandContext(EngineServices services, string? userId)
 
         _variableWrites.Clear();
         _pending.RemoveRange(mark.History, _pending.Count - mark.History);
+        Changes.NewOutboxMessages.RemoveRange(mark.Outbox, Changes.NewOutboxMessages.Count - mark.Outbox);
         if (mark.LastEntry is { } last)
         {
             // The only entry before the mark a step can change: an element-entered it turned into element-passed.

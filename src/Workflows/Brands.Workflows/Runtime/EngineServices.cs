@@ -16,8 +16,12 @@ internal sealed class EngineServices(
     WorkflowEngineOptions options,
     TimeProvider time,
     ILogger logger,
-    IBusinessCalendar? calendar)
+    IBusinessCalendar? calendar,
+    IReadOnlyList<ICommitObserver> observers)
 {
+    /// <summary>Called before each commit (docs/engine.md, "Outbox").</summary>
+    public IReadOnlyList<ICommitObserver> Observers { get; } = observers;
+
     public IWorkflowStore Store { get; } = store;
     public DefinitionCache Definitions { get; } = definitions;
     public IReadOnlyDictionary<string, IServiceTaskHandler> Handlers { get; } = handlers;

@@ -51,7 +51,8 @@ internal sealed partial class TokenRunner
         try
         {
             await handler.ExecuteAsync(
-                new ListenerContext(@case.Id, @case.Record.BusinessKey, elementId, listener.Event, snapshot, scope.Get, scope.SetVariable),
+                new ListenerContext(@case.Id, @case.Record.BusinessKey, elementId, listener.Event, snapshot, scope.Get, scope.SetVariable,
+                    (topic, payload, key) => Context.EnqueueOutbox(@case.Id, elementId, topic, payload, key)),
                 CancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !CancellationToken.IsCancellationRequested)

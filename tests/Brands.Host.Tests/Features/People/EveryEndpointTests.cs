@@ -55,6 +55,8 @@ public abstract class EveryEndpointTests<TFixture>(TFixture host) : IClassFixtur
         Assert.Contains(operations, o => o.Path == "/api/cases/{id}/documents" && o.Method == HttpMethod.Post);
         Assert.Contains(operations, o => o.Path == "/api/tasks/{id}/documents" && o.Method == HttpMethod.Post);
         Assert.Contains(operations, o => o.Path == "/api/cases/{id}/view" && o.Method == HttpMethod.Get);
+        Assert.Contains(operations, o => o.Path == "/api/admin/outbox/{id}/resend" && o.Method == HttpMethod.Post);
+        Assert.Contains(operations, o => o.Path == "/api/me/notifications" && o.Method == HttpMethod.Put);
         var report = new List<string>();
         foreach (var (method, path) in operations)
         {

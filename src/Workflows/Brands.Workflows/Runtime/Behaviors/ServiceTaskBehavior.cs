@@ -24,7 +24,8 @@ internal sealed class ServiceTaskBehavior : INodeBehavior
                 throw new InvalidOperationException($"no handler is registered for topic '{task.Topic}'");
             }
 
-            var context = new ServiceTaskContext(@case.Id, @case.Record.BusinessKey, node.Id, task.Topic, scope.Get, scope.SetVariable);
+            var context = new ServiceTaskContext(@case.Id, @case.Record.BusinessKey, node.Id, task.Topic, scope.Get, scope.SetVariable,
+                (topic, payload, key) => runner.Context.EnqueueOutbox(@case.Id, node.Id, topic, payload, key));
             await handler.ExecuteAsync(context, runner.CancellationToken);
         }
         catch (BpmnErrorException e)
