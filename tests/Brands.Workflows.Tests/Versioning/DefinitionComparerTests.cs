@@ -1,4 +1,3 @@
-using Brands.Workflows;
 using Brands.Workflows.Versioning;
 using Xunit;
 

@@ -102,7 +102,7 @@ public abstract class DeploymentLifecycleTests<TFixture>(TFixture host) : IClass
 
         try
         {
-            Assert.Equal([HttpStatusCode.Conflict, HttpStatusCode.Created], deploys.Select(d => d.StatusCode).Order());
+            Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], deploys.Select(d => d.StatusCode).Order());
             var loser = deploys.Single(d => d.StatusCode == HttpStatusCode.Conflict);
             var problem = await loser.AssertProblemAsync(HttpStatusCode.Conflict);
             Assert.Equal("Someone else deployed 'raced' version 2 after version 1, which this file was made from: open the latest version and deploy again.",
