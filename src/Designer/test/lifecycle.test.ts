@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTranslate } from '../src/i18n/translate';
 import { describeChange } from '../src/modeler/change-list';
 import { formRefOptions } from '../src/panel/form-ref-options';
+import { withoutUnexecutedGroups } from '../src/panel/unexecuted-groups';
 
 describe('describeChange', () => {
   it('names a changed reminder with its element and what changed, in Chinese', () => {
@@ -36,5 +37,15 @@ describe('formRefOptions', () => {
 
     expect(options.at(-1)).toEqual({ value: 'missing-form', label: 'missing-form (not saved)' });
     expect(options).toHaveLength(4);
+  });
+});
+
+describe('withoutUnexecutedGroups', () => {
+  it('drops connectors, field injection and generated form fields, and keeps what the engine executes', () => {
+    const groups = ['general', 'CamundaPlatform__UserAssignment', 'CamundaPlatform__ConnectorInput', 'CamundaPlatform__FieldInjection',
+      'CamundaPlatform__FormData', 'CamundaPlatform__Form', 'CamundaPlatform__Input', 'CamundaPlatform__ExternalTask'].map(id => ({ id }));
+
+    expect(withoutUnexecutedGroups(groups).map(group => group.id))
+      .toEqual(['general', 'CamundaPlatform__UserAssignment', 'CamundaPlatform__Form', 'CamundaPlatform__Input']);
   });
 });

@@ -3,6 +3,7 @@ import { useService } from 'bpmn-js-properties-panel';
 import type { TranslateFunction } from '../i18n/translate';
 import type { DeployedForms } from './deployed-forms';
 import { formRefOptions } from './form-ref-options';
+import { withoutUnexecutedGroups } from './unexecuted-groups';
 
 interface BusinessObject {
   get(name: string): unknown;
@@ -50,7 +51,10 @@ function FormRefSelect(props: { element: PanelElement; id: string }): unknown {
   });
 }
 
-/** Replaces the form reference entry of a user task's (or start event's) form group with {@link FormRefSelect}. */
+/**
+ * Replaces the form reference entry of a user task's (or start event's) form group with {@link FormRefSelect}, and
+ * drops the groups of attributes the engine does not execute.
+ */
 export class FormRefProvider {
   static $inject = ['propertiesPanel'];
 
@@ -67,7 +71,7 @@ export class FormRefProvider {
           : entry);
       }
 
-      return groups;
+      return withoutUnexecutedGroups(groups);
     };
   }
 }
