@@ -32,6 +32,9 @@ internal sealed class TimedStore(IWorkflowStore inner) : IWorkflowStore
     public Task AddDefinitionsAsync(IReadOnlyList<DefinitionRecord> definitions, CancellationToken cancellationToken = default) =>
         Time(nameof(AddDefinitionsAsync), async () => { await inner.AddDefinitionsAsync(definitions, cancellationToken); return 0; });
 
+    public Task<IReadOnlyList<VersionCaseCounts>> CountCasesByVersionAsync(string key, CancellationToken cancellationToken = default) =>
+        Time(nameof(CountCasesByVersionAsync), () => inner.CountCasesByVersionAsync(key, cancellationToken));
+
     public Task<InstanceRecord?> GetInstanceAsync(Guid id, CancellationToken cancellationToken = default) =>
         Time(nameof(GetInstanceAsync), () => inner.GetInstanceAsync(id, cancellationToken));
 

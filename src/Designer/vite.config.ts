@@ -14,7 +14,7 @@ function chunkName(id: string): string | null {
     return 'expression-editor';
   }
 
-  if (/node_modules\/(bpmn-js-properties-panel|@bpmn-io\/properties-panel|camunda-bpmn-js-behaviors|@camunda|preact|focus-trap|tabbable)\//.test(id)) {
+  if (/node_modules\/(bpmn-js-properties-panel|bpmn-js-element-templates|@bpmn-io\/element-templates-validator|@bpmn-io\/properties-panel|camunda-bpmn-js-behaviors|@camunda|preact|focus-trap|tabbable)\//.test(id)) {
     return 'properties-panel';
   }
 

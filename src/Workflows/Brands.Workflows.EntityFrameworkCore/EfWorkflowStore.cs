@@ -92,6 +92,21 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
         await SaveAsync(db, "Another deployment stored this version first.", cancellationToken);
     }
 
+    public async Task<IReadOnlyList<VersionCaseCounts>> CountCasesByVersionAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Instances.Where(i => i.DefinitionKey == key)
+            .GroupBy(i => new { i.DefinitionVersion, i.Status })
+            .Select(g => new { g.Key.DefinitionVersion, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return [.. rows.GroupBy(r => r.DefinitionVersion)
+            .OrderByDescending(g => g.Key)
+            .Select(g => new VersionCaseCounts(g.Key,
+                g.Where(r => r.Status == InstanceStatus.Active).Sum(r => r.Count),
+                g.Where(r => r.Status == InstanceStatus.Completed).Sum(r => r.Count),
+                g.Where(r => r.Status == InstanceStatus.Terminated).Sum(r => r.Count)))];
+    }
+
     public async Task<InstanceRecord?> GetInstanceAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);

@@ -9,7 +9,10 @@ namespace Brands.Workflows;
 
 public sealed partial class WorkflowEngine
 {
-    public partial async Task<DeploymentResult> DeployAsync(IReadOnlyList<BpmnSource> files, CancellationToken cancellationToken)
+    public partial Task<DeploymentResult> DeployAsync(IReadOnlyList<BpmnSource> files, CancellationToken cancellationToken) =>
+        DeployAsync(files, null, cancellationToken);
+
+    public partial async Task<DeploymentResult> DeployAsync(IReadOnlyList<BpmnSource> files, int? basedOnVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
         var errors = new List<ValidationError>();
@@ -43,7 +46,7 @@ public sealed partial class WorkflowEngine
         {
             try
             {
-                return await StoreVersionsAsync(parsed, cancellationToken);
+                return await StoreVersionsAsync(parsed, basedOnVersion, cancellationToken);
             }
             catch (WorkflowConcurrencyException) when (attempt < _options.MaxCommandAttempts)
             {
@@ -82,7 +85,8 @@ public sealed partial class WorkflowEngine
         }
     }
 
-    private async Task<DeploymentResult> StoreVersionsAsync(List<(BpmnSource File, BpmnDocument Document)> parsed, CancellationToken cancellationToken)
+    private async Task<DeploymentResult> StoreVersionsAsync(List<(BpmnSource File, BpmnDocument Document)> parsed,
+        int? basedOnVersion, CancellationToken cancellationToken)
     {
         var now = _services.Time.GetUtcNow();
         var result = new List<DeployedDefinition>();
@@ -97,6 +101,12 @@ public sealed partial class WorkflowEngine
                 {
                     result.Add(new DeployedDefinition(latest.Id, latest.Key, latest.Version, latest.Name, IsNew: false));
                     continue;
+                }
+
+                if (basedOnVersion is { } basedOn && (latest?.Version ?? 0) != basedOn)
+                {
+                    throw new WorkflowConflictException(
+                        $"Someone else deployed '{process.Id}' version {latest?.Version ?? 0} after {(basedOn == 0 ? "this file was started as a new process" : $"version {basedOn}, which this file was made from")}: open the latest version and deploy again.");
                 }
 
                 var version = (latest?.Version ?? 0) + 1;

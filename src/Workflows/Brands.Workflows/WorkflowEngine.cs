@@ -15,6 +15,15 @@ public sealed partial class WorkflowEngine
     /// </summary>
     public partial Task<DeploymentResult> DeployAsync(IReadOnlyList<BpmnSource> files, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="DeployAsync(IReadOnlyList{BpmnSource}, CancellationToken)"/>, for files an administrator made from a
+    /// known version: <paramref name="basedOnVersion"/> is the latest version of the file's process (of each, in a file
+    /// with several) the administrator saw, 0 for a process not deployed yet. When someone else deployed a later version meanwhile, the
+    /// deployment is refused with <see cref="WorkflowConflictException"/> rather than silently numbered after it, so of
+    /// two administrators deploying the same key at once one wins and the other is told.
+    /// </summary>
+    public partial Task<DeploymentResult> DeployAsync(IReadOnlyList<BpmnSource> files, int? basedOnVersion, CancellationToken cancellationToken = default);
+
     /// <summary>Starts a case of the latest version of <paramref name="definitionKey"/> and runs it until every token waits.</summary>
     public Task<CaseSnapshot> StartAsync(string definitionKey, string? businessKey, JsonObject? variables, string? userId, CancellationToken cancellationToken = default) =>
         StartAsync(definitionKey, businessKey, variables, userId, null, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Net;
+using Brands.Host.Infrastructure.ElementTemplates;
 using Brands.Host.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Brands.Workflows.Handlers;
@@ -47,6 +48,7 @@ public sealed class BrandsHostFactory : WebApplicationFactory<Program>
         {
             services.AddSingleton<SwitchableServiceTaskHandler>();
             services.AddSingleton<IServiceTaskHandler>(provider => provider.GetRequiredService<SwitchableServiceTaskHandler>());
+            services.AddElementTemplate(SwitchableServiceTaskHandler.Template);
         });
     }
 }

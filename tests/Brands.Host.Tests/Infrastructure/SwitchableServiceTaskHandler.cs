@@ -1,3 +1,4 @@
+using Brands.Host.Infrastructure.ElementTemplates;
 using Brands.Workflows.Handlers;
 
 namespace Brands.Host.Tests.Infrastructure;
@@ -6,6 +7,12 @@ namespace Brands.Host.Tests.Infrastructure;
 public sealed class SwitchableServiceTaskHandler : IServiceTaskHandler
 {
     public const string TopicName = "switchable";
+
+    /// <summary>How the designer offers it, registered beside it as every handler's description is.</summary>
+    internal static readonly ServiceTopicTemplate Template = new(TopicName,
+        new LocalizedText("可切换的测试步骤", "Switchable test step"),
+        new LocalizedText("测试用：按开关成功或失败。", "For tests: succeeds or fails as switched."),
+        [new TemplateInput("note", new LocalizedText("备注", "Note"), new LocalizedText("记录在案件中。", "Kept on the case."), Required: true)]);
 
     private volatile bool _failing;
 

@@ -5,9 +5,13 @@ import { createLinterConfig } from '../lint/lint-config';
 import type { SupportedElements } from '../lint/supported-elements';
 import * as api from '../shared/api';
 import { createModeler } from './create-modeler';
+import { renderChangeList } from './change-list';
 import { checkUploadedText } from './file-check';
 import { newDiagramXml } from './new-diagram';
 import { renameForeignCamundaPrefix } from './prefixes';
+import type { DeployedForms } from '../panel/deployed-forms';
+import type { ElementTemplate } from '../templates/element-template';
+import { loadTemplates, type TemplateServices } from '../templates/load-templates';
 import { ProblemView, type ProblemServices } from './problems';
 import { renderToolbar } from './toolbar';
 import './designer.css';
@@ -23,6 +27,14 @@ document.title = `${translate('Designer')} · Brands.Workflow`;
 const modeler = createModeler(document.getElementById('canvas')!, document.getElementById('properties')!, language);
 const toolbar = renderToolbar(document.getElementById('toolbar')!, translate, language);
 const status = document.getElementById('status')!;
+const changeList = document.getElementById('changes')!;
+
+/**
+ * The process this diagram was opened from and the latest version the administrator saw of it: a deploy sends it, so
+ * a version someone else deployed meanwhile is not silently overtaken (the server answers 409). Null for a new or
+ * uploaded diagram.
+ */
+let basedOn: { key: string; version: number } | null = null;
 const problems = new ProblemView({
   overlays: modeler.get('overlays'),
   canvas: modeler.get('canvas'),
@@ -38,6 +50,7 @@ function say(message: string, kind: 'info' | 'error' = 'info'): void {
 /** Imports a diagram; returns false (and says why) when bpmn-js cannot read it. */
 async function importXml(xml: string): Promise<boolean> {
   problems.clear();
+  changeList.replaceChildren();
   try {
     const { warnings } = await modeler.importXML(renameForeignCamundaPrefix(xml));
     (modeler.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
@@ -67,7 +80,9 @@ async function loadVersions(key: string): Promise<void> {
   toolbar.version.replaceChildren(new Option(translate('Latest version'), ''));
   if (key) {
     const versions = await api.listVersions(key);
-    toolbar.version.append(...versions.map(v => new Option(translate('Version {version}', { version: v.version }), String(v.version))));
+    toolbar.version.append(...versions.map(v => new Option(
+      translate('Version {version} ({active} running, {completed} completed)', { version: v.version, active: v.activeCases, completed: v.completedCases }),
+      String(v.version))));
   }
 }
 
@@ -78,7 +93,9 @@ async function openSelected(): Promise<void> {
   }
 
   const version = toolbar.version.value ? Number(toolbar.version.value) : undefined;
+  const latest = (await api.listVersions(key))[0]?.version ?? 0;
   if (await importXml(await api.fetchXml(key, version))) {
+    basedOn = { key, version: latest };
     say(translate('Opened {key} version {version}.', { key, version: version ?? translate('Latest version') }));
   }
 }
@@ -93,6 +110,7 @@ async function upload(file: File): Promise<void> {
   }
 
   if (await importXml(text)) {
+    basedOn = null;
     say(file.name);
   }
 }
@@ -107,10 +125,18 @@ function download(xml: string): void {
   URL.revokeObjectURL(link.href);
 }
 
+/** The id of the diagram's (first) process, which the server versions it by. */
+function processId(): string | undefined {
+  const definitions = modeler.getDefinitions() as { rootElements?: { $type: string; id: string }[] };
+  return definitions.rootElements?.find(root => root.$type === 'bpmn:Process')?.id;
+}
+
 async function deploy(): Promise<void> {
-  const outcome = await api.deploy(await exportXml());
+  const outcome = await api.deploy(await exportXml(), basedOn && basedOn.key === processId() ? basedOn.version : undefined);
   if (outcome.ok) {
     problems.clear();
+    basedOn = { key: outcome.key, version: outcome.version };
+    renderChangeList(changeList, outcome.created ? outcome.previousVersion : null, outcome.changes, translate);
     say(outcome.created
       ? translate('Deployed {key} version {version}.', { key: outcome.key, version: outcome.version })
       : translate('{key} is unchanged: version {version} is already deployed.', { key: outcome.key, version: outcome.version }));
@@ -146,7 +172,11 @@ function act(action: () => Promise<void>): () => void {
 const commandStack = modeler.get('commandStack') as { undo(): void; redo(): void };
 toolbar.definition.addEventListener('change', act(() => loadVersions(toolbar.definition.value)));
 toolbar.open.addEventListener('click', act(openSelected));
-toolbar.newDiagram.addEventListener('click', act(async () => { await importXml(newDiagramXml()); }));
+toolbar.newDiagram.addEventListener('click', act(async () => {
+  if (await importXml(newDiagramXml())) {
+    basedOn = null;
+  }
+}));
 toolbar.upload.addEventListener('change', act(async () => {
   const file = toolbar.upload.files?.[0];
   toolbar.upload.value = '';
@@ -168,6 +198,12 @@ async function start(): Promise<void> {
   await importXml(pending ?? newDiagramXml());
   const supported = await api.fetchSupportedElements<SupportedElements>();
   (modeler.get('linting') as { setLinterConfig(config: unknown): void }).setLinterConfig(createLinterConfig(supported));
+  const refused = loadTemplates(modeler as unknown as TemplateServices, await api.fetchElementTemplates<ElementTemplate>(language));
+  if (refused.length > 0) {
+    console.error('Element templates refused', refused);
+  }
+
+  (modeler.get('deployedForms') as DeployedForms).set(await api.listForms());
   await loadDefinitions();
   document.body.dataset.ready = 'true';
 }

@@ -11,6 +11,22 @@ export interface DefinitionSummary {
   deployedAt: string;
 }
 
+/** A version in the versions list, with how many of its cases are in each status. */
+export interface VersionSummary extends DefinitionSummary {
+  activeCases: number;
+  completedCases: number;
+  terminatedCases: number;
+}
+
+/** An element added, removed or changed since the previous version (computed by the server on deploy). */
+export interface ElementChange {
+  elementId: string;
+  kind: string;
+  name?: string | null;
+  changeKind: 'added' | 'removed' | 'changed';
+  details: string[];
+}
+
 export interface BpmnError {
   elementId?: string | null;
   line?: number | null;
@@ -18,7 +34,7 @@ export interface BpmnError {
 }
 
 export type DeployOutcome =
-  | { ok: true; created: boolean; key: string; version: number }
+  | { ok: true; created: boolean; key: string; version: number; previousVersion: number | null; changes: ElementChange[] }
   | { ok: false; status: number; title: string; detail?: string; errors: BpmnError[] };
 
 export class ApiError extends Error {
@@ -56,8 +72,18 @@ export async function listDefinitions(): Promise<DefinitionSummary[]> {
   return (await ensureOk(await request('/api/definitions'))).json() as Promise<DefinitionSummary[]>;
 }
 
-export async function listVersions(key: string): Promise<DefinitionSummary[]> {
-  return (await ensureOk(await request(`/api/definitions/${encodeURIComponent(key)}/versions`))).json() as Promise<DefinitionSummary[]>;
+export async function listVersions(key: string): Promise<VersionSummary[]> {
+  return (await ensureOk(await request(`/api/definitions/${encodeURIComponent(key)}/versions`))).json() as Promise<VersionSummary[]>;
+}
+
+/** The element templates of the host's registered handlers (README "Element templates"), in the page's language. */
+export async function fetchElementTemplates<T>(language: string): Promise<T[]> {
+  return (await ensureOk(await request(`/api/definitions/element-templates?language=${encodeURIComponent(language)}`))).json() as Promise<T[]>;
+}
+
+/** The saved forms, latest version of each (README "Forms"). */
+export async function listForms(): Promise<{ id: string; version: number }[]> {
+  return (await ensureOk(await request('/api/forms'))).json() as Promise<{ id: string; version: number }[]>;
 }
 
 export async function fetchXml(key: string, version?: number): Promise<string> {
@@ -71,15 +97,27 @@ export async function fetchSupportedElements<T>(): Promise<T> {
   return (await ensureOk(await request('/api/definitions/supported-elements'))).json() as Promise<T>;
 }
 
-export async function deploy(xml: string): Promise<DeployOutcome> {
-  const response = await request('/api/definitions', {
+/**
+ * Deploys the diagram. With <code>basedOnVersion</code> (the latest version the administrator opened; 0 for a new
+ * process) the server refuses with 409 when someone else deployed a later version meanwhile.
+ */
+export async function deploy(xml: string, basedOnVersion?: number): Promise<DeployOutcome> {
+  const query = basedOnVersion === undefined ? '' : `?basedOnVersion=${basedOnVersion}`;
+  const response = await request(`/api/definitions${query}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/xml' },
     body: xml,
   });
   if (response.ok) {
-    const body = await response.json() as { key: string; version: number };
-    return { ok: true, created: response.status === 201, key: body.key, version: body.version };
+    const body = await response.json() as { key: string; version: number; previousVersion?: number | null; changes?: ElementChange[] };
+    return {
+      ok: true,
+      created: response.status === 201,
+      key: body.key,
+      version: body.version,
+      previousVersion: body.previousVersion ?? null,
+      changes: body.changes ?? [],
+    };
   }
 
   let problem: { title?: string; detail?: string; errors?: unknown } = {};

@@ -4,6 +4,7 @@ declare module 'bpmn-js-properties-panel' {
   export const BpmnPropertiesPanelModule: Record<string, unknown>;
   export const BpmnPropertiesProviderModule: Record<string, unknown>;
   export const CamundaPlatformPropertiesProviderModule: Record<string, unknown>;
+  export function useService(name: string): unknown;
 }
 
 declare module 'camunda-bpmn-js-behaviors/lib/camunda-platform' {
@@ -43,4 +44,17 @@ declare module 'bpmnlint' {
     constructor(options: { config: unknown; resolver: unknown });
     lint(definitions: unknown): Promise<Record<string, unknown[]>>;
   }
+}
+
+declare module '@bpmn-io/properties-panel' {
+  export function SelectEntry(props: Record<string, unknown>): unknown;
+  export function isSelectEntryEdited(node: unknown): boolean;
+}
+
+declare module 'bpmn-js-element-templates' {
+  export const ElementTemplatesPropertiesProviderModule: Record<string, unknown>;
+}
+
+declare module 'bpmn-js-element-templates/core' {
+  export const ElementTemplatesCoreModule: Record<string, unknown>;
 }

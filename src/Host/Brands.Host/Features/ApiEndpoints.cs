@@ -33,6 +33,7 @@ internal static class ApiEndpoints
         ListDefinitionVersions.Map(definitions);
         GetDefinitionVersionXml.Map(definitions);
         ListSupportedElements.Map(definitions);
+        ListElementTemplates.Map(definitions);
 
         var forms = api.MapGroup("/forms").WithTags("Forms");
         SaveForm.Map(forms);

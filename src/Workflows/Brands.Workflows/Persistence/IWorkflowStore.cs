@@ -16,6 +16,9 @@ public interface IWorkflowStore
     /// </summary>
     Task AddDefinitionsAsync(IReadOnlyList<DefinitionRecord> definitions, CancellationToken cancellationToken = default);
 
+    /// <summary>Case counts by status for every version of <paramref name="key"/> that has cases, newest version first.</summary>
+    Task<IReadOnlyList<VersionCaseCounts>> CountCasesByVersionAsync(string key, CancellationToken cancellationToken = default);
+
     Task<InstanceRecord?> GetInstanceAsync(Guid id, CancellationToken cancellationToken = default);
     Task<TaskRecord?> GetTaskAsync(Guid id, CancellationToken cancellationToken = default);
 

@@ -52,6 +52,21 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore, IOutboxStore
         }
     }
 
+    public Task<IReadOnlyList<VersionCaseCounts>> CountCasesByVersionAsync(string key, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<VersionCaseCounts> counts = [.. _instances.Values.Where(i => i.DefinitionKey == key)
+                .GroupBy(i => i.DefinitionVersion)
+                .OrderByDescending(g => g.Key)
+                .Select(g => new VersionCaseCounts(g.Key,
+                    g.Count(i => i.Status == InstanceStatus.Active),
+                    g.Count(i => i.Status == InstanceStatus.Completed),
+                    g.Count(i => i.Status == InstanceStatus.Terminated)))];
+            return Task.FromResult(counts);
+        }
+    }
+
     public Task AddDefinitionsAsync(IReadOnlyList<DefinitionRecord> definitions, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -1,9 +1,13 @@
+using Brands.Host.Infrastructure.ElementTemplates;
 using Brands.Host.Infrastructure.Jobs;
 using Brands.Workflows;
 
 namespace Brands.Host.Infrastructure.Workflows;
 
-/// <summary>The engine, its options from configuration section <c>Workflows</c>, and this node's job executor.</summary>
+/// <summary>
+/// The engine, its options from configuration section <c>Workflows</c>, this node's job executor, and the element
+/// templates of the handlers registered with it.
+/// </summary>
 internal static class WorkflowSetup
 {
     public const string SectionName = "Workflows";
@@ -14,6 +18,7 @@ internal static class WorkflowSetup
         builder.Services.AddWorkflowEngine(options => section.Bind(options));
         builder.Services.Configure<JobExecutorOptions>(section);
         builder.Services.AddHostedService<JobExecutor>();
+        builder.Services.AddSingleton<ElementTemplateCatalog>();
         return builder;
     }
 }
