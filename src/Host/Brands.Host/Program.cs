@@ -1,6 +1,7 @@
 using Brands.Host.Infrastructure;
 using Brands.Host.Infrastructure.Api;
 using Brands.Host.Infrastructure.Auth;
+using Brands.Host.Infrastructure.Background;
 using Brands.Host.Infrastructure.Calendar;
 using Brands.Host.Infrastructure.Designer;
 using Brands.Host.Infrastructure.Persistence;
@@ -11,10 +12,12 @@ builder.AddPersistence();
 builder.AddAuth();
 builder.AddCalendars();
 builder.AddWorkflows();
+builder.AddBackground();
 builder.AddApi();
 
 var app = builder.Build();
 app.UseApi();
+app.UseBackground();
 app.UseDesigner();
 await app.PrepareAsync();
 await app.RunAsync();
