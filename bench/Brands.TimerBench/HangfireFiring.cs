@@ -49,7 +49,7 @@ internal static class HangfireFiring
                 + $"UPDATE \"{Schema}\".\"set\" SET score = EXTRACT(epoch FROM (SELECT at FROM due)) WHERE key = 'schedule' "
                 + "RETURNING (SELECT at FROM due)", connection);
             command.Parameters.AddWithValue("in", inSeconds);
-            dueAt = (DateTimeOffset)(await command.ExecuteScalarAsync())!;
+            dueAt = new DateTimeOffset((DateTime)(await command.ExecuteScalarAsync())!, TimeSpan.Zero);
         }
 
         Console.Error.WriteLine($"   {jobs:N0} Hangfire jobs scheduled in {scheduleSeconds:F0} s, due at {dueAt:O}");
