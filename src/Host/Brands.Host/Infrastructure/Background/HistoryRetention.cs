@@ -52,14 +52,17 @@ internal sealed class HistoryRetention(
 
     private async Task<IReadOnlyList<(TimeSpan TimeToLive, List<string> DefinitionIds)>> DefinitionsByTimeToLiveAsync(WorkflowDbContext db, CancellationToken cancellationToken)
     {
-        var definitions = await db.Definitions.Select(d => new { d.Id, d.Key }).ToListAsync(cancellationToken);
+        var definitions = await db.Definitions.Select(d => new { d.Id, d.Key, d.ContentHash }).ToListAsync(cancellationToken);
         var byTimeToLive = new Dictionary<TimeSpan, List<string>>();
         foreach (var definition in definitions)
         {
-            var xml = HistoryTimeToLive.IsKnown(definition.Id)
-                ? ""
-                : await db.Definitions.Where(d => d.Id == definition.Id).Select(d => d.Xml).SingleAsync(cancellationToken);
-            var timeToLive = HistoryTimeToLive.Of(definition.Id, definition.Key, () => xml) ?? options.Value.HistoryTimeToLive;
+            if (!HistoryTimeToLive.TryGetKnown(definition.ContentHash, definition.Key, out var declared))
+            {
+                var xml = await db.Definitions.Where(d => d.Id == definition.Id).Select(d => d.Xml).SingleAsync(cancellationToken);
+                declared = HistoryTimeToLive.Read(definition.ContentHash, definition.Key, xml);
+            }
+
+            var timeToLive = declared ?? options.Value.HistoryTimeToLive;
             if (!byTimeToLive.TryGetValue(timeToLive, out var ids))
             {
                 byTimeToLive[timeToLive] = ids = [];
