@@ -29,9 +29,15 @@ internal static class HangfireSetup
 
         // This host's own storage and job activator, registered before AddHangfire so they win over Hangfire's
         // process-wide defaults (JobStorage.Current, JobActivator.Current): several hosts may share one process.
-        services.AddSingleton(provider => HangfireStorage.Create(provider.GetRequiredService<DatabaseSettings>(), options));
+        services.AddSingleton(provider =>
+        {
+            // Configured first, so the storage logs through this host's logging.
+            provider.GetRequiredService<IGlobalConfiguration>();
+            return HangfireStorage.Create(provider.GetRequiredService<DatabaseSettings>(), options);
+        });
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(configuration => configuration
+        services.AddHangfire((provider, configuration) => configuration
+            .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
