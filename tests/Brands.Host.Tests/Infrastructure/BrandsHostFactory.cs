@@ -4,6 +4,7 @@ using Brands.Host.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Brands.Workflows.Handlers;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Brands.Host.Tests.Infrastructure;
@@ -13,9 +14,12 @@ public sealed class BrandsHostFactory : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Test-Admin-1!";
 
+    private readonly Action<IServiceCollection>? _services;
+
     internal BrandsHostFactory(DatabaseProvider provider, string connectionString, string environment = "Development",
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Provider = provider;
         ConnectionString = connectionString;
         Environment = environment;
@@ -39,6 +43,7 @@ public sealed class BrandsHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Brands", ConnectionString);
         builder.UseSetting("Seed:AdminPassword", AdminPassword);
         builder.UseSetting("Workflows:JobPollInterval", "00:00:00.200");
+        builder.UseSetting("Background:PollInterval", "00:00:01");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -50,5 +55,6 @@ public sealed class BrandsHostFactory : WebApplicationFactory<Program>
             services.AddSingleton<IServiceTaskHandler>(provider => provider.GetRequiredService<SwitchableServiceTaskHandler>());
             services.AddElementTemplate(SwitchableServiceTaskHandler.Template);
         });
+        builder.ConfigureTestServices(services => _services?.Invoke(services));
     }
 }

@@ -11,6 +11,16 @@ namespace Brands.Host.Tests.Infrastructure;
 /// </summary>
 public static class DatabaseRowCounts
 {
+    /// <summary>
+    /// Hangfire's own tables in the SQLite file (Hangfire.Storage.SQLite): its server writes heartbeats and counters
+    /// on its own, so they are not part of what a request changed. On PostgreSQL they live in schema hangfire.
+    /// </summary>
+    private static readonly HashSet<string> s_hangfireTables = new(StringComparer.Ordinal)
+    {
+        "AggregatedCounter", "Counter", "DistributedLock", "HangfireJob", "HangfireList", "HangfireServer", "Hash",
+        "JobParameter", "JobQueue", "Set", "State",
+    };
+
     internal static async Task<IReadOnlyDictionary<string, long>> ReadAsync(DatabaseProvider provider, string connectionString)
     {
         await using DbConnection connection = provider == DatabaseProvider.PostgreSql
@@ -21,12 +31,15 @@ public static class DatabaseRowCounts
         await using (var list = connection.CreateCommand())
         {
             list.CommandText = provider == DatabaseProvider.PostgreSql
-                ? "SELECT tablename FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY tablename"
+                ? "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"
                 : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                tables.Add(reader.GetString(0));
+                if (!s_hangfireTables.Contains(reader.GetString(0)))
+                {
+                    tables.Add(reader.GetString(0));
+                }
             }
         }
 

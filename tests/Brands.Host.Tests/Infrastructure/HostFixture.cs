@@ -26,12 +26,17 @@ public abstract class HostFixture : IAsyncLifetime
     /// <summary>Configuration on top of <see cref="BrandsHostFactory"/>'s.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
+    /// <summary>Services on top of the host's (test doubles, extra jobs).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     /// <summary>Creates an empty database and returns its connection string.</summary>
     protected abstract Task<string> CreateDatabaseAsync();
 
     public virtual async ValueTask InitializeAsync()
     {
-        _factory = new BrandsHostFactory(Provider, await CreateDatabaseAsync(), Environment, Settings);
+        _factory = new BrandsHostFactory(Provider, await CreateDatabaseAsync(), Environment, Settings, ConfigureServices);
         _factory.StartServer();
     }
 

@@ -1,4 +1,5 @@
 using Brands.Host.Infrastructure.Auth;
+using Brands.Host.Infrastructure.Background;
 using Brands.Host.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -15,6 +16,8 @@ internal static class Startup
         {
             await scope.ServiceProvider.GetRequiredService<AdminSeeder>().SeedAsync();
         }
+
+        await app.Services.PrepareBackgroundAsync(app.Lifetime.ApplicationStopping);
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddress(app));
     }
