@@ -23,6 +23,9 @@ public abstract class DashboardAccessTests<TFixture>(TFixture host) : IClassFixt
         Assert.Contains("deadline-sweep", page, StringComparison.Ordinal);
         Assert.Contains("history-retention", page, StringComparison.Ordinal);
         Assert.Contains("30 2 * * *", page, StringComparison.Ordinal);
+        Assert.Contains("outbox-dispatch", page, StringComparison.Ordinal);
+        Assert.Contains("mail-digest", page, StringComparison.Ordinal);
+        Assert.Contains("0 8 * * *", page, StringComparison.Ordinal);
     }
 
     [Fact]

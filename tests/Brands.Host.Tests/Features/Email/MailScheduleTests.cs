@@ -6,12 +6,11 @@ namespace Brands.Host.Tests.Features.Email;
 public sealed class MailScheduleTests
 {
     [Theory]
-    [InlineData("2026-12-03T23:30:00Z", 30)]        // 07:30 in Beijing: the digest goes out in half an hour
-    [InlineData("2026-12-04T00:00:00Z", 24 * 60)]   // 08:00 exactly: it has just gone out; the next is tomorrow
-    [InlineData("2026-12-04T00:30:00Z", 23 * 60 + 30)]
-    [InlineData("2026-12-04T15:59:00Z", 8 * 60 + 1)] // 23:59 in Beijing
-    public void The_daily_digest_runs_next_at_its_time_of_day_in_Beijing(string now, int minutes) =>
-        Assert.Equal(TimeSpan.FromMinutes(minutes), DigestService.UntilNextRun(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromHours(8)));
+    [InlineData(8, 0, "0 8 * * *")]
+    [InlineData(17, 45, "45 17 * * *")]
+    [InlineData(0, 5, "5 0 * * *")]
+    public void The_daily_digest_runs_at_its_time_of_day(int hours, int minutes, string cron) =>
+        Assert.Equal(cron, DigestSender.CronAt(new TimeSpan(hours, minutes, 0)));
 
     [Fact]
     public void The_wait_after_each_failed_attempt_doubles_up_to_its_limit()

@@ -1,3 +1,4 @@
+using Brands.Host.Infrastructure.Email;
 using Brands.Host.Infrastructure.Persistence;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -69,6 +70,6 @@ internal static class HangfireSetup
     {
         await HangfireStorage.InstallSchemaAsync(services.GetRequiredService<DatabaseSettings>(), cancellationToken);
         RecurringJobs.Register(new RecurringSchedule(services.GetRequiredService<IRecurringJobManager>(),
-            services.GetRequiredService<IOptions<BackgroundOptions>>().Value));
+            services.GetRequiredService<IOptions<BackgroundOptions>>().Value), services.GetRequiredService<IOptions<MailOptions>>().Value);
     }
 }

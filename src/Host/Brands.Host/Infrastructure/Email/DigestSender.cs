@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace Brands.Host.Infrastructure.Email;
 /// (README, "Email"). A user's items are leased while their mail is sent, so two nodes never send the same digest;
 /// items whose mail failed stay for the next run.
 /// </summary>
-/// <remarks>One entry point, <see cref="SendDigestsAsync"/>, and no schedule: whatever runs it daily calls it.</remarks>
+/// <remarks>One entry point, <see cref="SendDigestsAsync"/>, and no schedule: Hangfire's recurring job runs it daily.</remarks>
 internal sealed class DigestSender(
     MailDbContext db,
     RecipientDirectory directory,
@@ -20,6 +21,13 @@ internal sealed class DigestSender(
     TimeProvider time,
     ILogger<DigestSender> logger)
 {
+    /// <summary>The Hangfire recurring job that sends the digests, daily at <see cref="MailOptions.DigestTime"/> (Asia/Shanghai).</summary>
+    public const string JobId = "mail-digest";
+
+    /// <summary>A daily cron expression at <paramref name="timeOfDay"/> (minute precision), in the recurring jobs' time zone.</summary>
+    public static string CronAt(TimeSpan timeOfDay) =>
+        string.Create(CultureInfo.InvariantCulture, $"{timeOfDay.Minutes} {timeOfDay.Hours} * * *");
+
     /// <summary>Sends the digests that are waiting; returns how many mails went out.</summary>
     public async Task<int> SendDigestsAsync(CancellationToken cancellationToken)
     {

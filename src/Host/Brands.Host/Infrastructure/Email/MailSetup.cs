@@ -26,7 +26,6 @@ internal static class MailSetup
         services.AddServiceTaskHandler<EmailSendTaskHandler>();
         services.AddCommitObserver<TaskAssignedObserver>();
         services.AddHostedService<OutboxDispatchService>();
-        services.AddHostedService<DigestService>();
         return builder;
     }
 }

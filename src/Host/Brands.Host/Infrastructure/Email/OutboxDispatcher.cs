@@ -9,7 +9,7 @@ namespace Brands.Host.Infrastructure.Email;
 /// digest, and records the result on the message — sent, or failed with the next attempt after a doubling back-off
 /// (<see cref="MailOptions.BackOff"/>), or failed for good after <see cref="MailOptions.MaxAttempts"/>.
 /// </summary>
-/// <remarks>One entry point, <see cref="DispatchDueAsync"/>, and no loop: whatever schedules it (a background service today) calls it.</remarks>
+/// <remarks>One entry point, <see cref="DispatchDueAsync"/>, and no loop: whatever schedules it (Hangfire's recurring job and each node's OutboxDispatchService) calls it.</remarks>
 internal sealed class OutboxDispatcher(
     IOutboxStore outbox,
     IWorkflowStore workflows,
@@ -21,6 +21,10 @@ internal sealed class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> logger)
 {
+    /// <summary>The Hangfire recurring job that dispatches (README, "Background work: Hangfire"): every minute.</summary>
+    public const string JobId = "outbox-dispatch";
+    public const string DefaultCron = "* * * * *";
+
     /// <summary>Sends one batch of due messages; returns how many were claimed (0 when mail is not configured).</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
