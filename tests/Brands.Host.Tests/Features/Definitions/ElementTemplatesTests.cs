@@ -33,6 +33,20 @@ public abstract class ElementTemplatesTests<TFixture>(TFixture host) : IClassFix
     }
 
     [Fact]
+    public async Task The_email_topic_the_host_registers_is_offered_as_sending_a_notification_email()
+    {
+        using var client = await host.CreateAdminClientAsync();
+
+        var templates = await client.GetFromJsonAsync<JsonArray>("/api/definitions/element-templates", TestContext.Current.CancellationToken);
+
+        var email = Assert.Single(templates!, t => (string?)t!["id"] == "brands.topic.email")!;
+        Assert.Equal("发送提醒邮件", (string?)email["name"]);
+        var inputs = email["properties"]!.AsArray().Where(p => (string?)p!["binding"]!["type"] == "camunda:inputParameter")
+            .Select(p => (string?)p!["binding"]!["name"]).ToList();
+        Assert.Equal(["template", "users", "groups", "taskElement", "outcome", "note"], inputs);
+    }
+
+    [Fact]
     public async Task In_english_the_same_templates_carry_the_english_names()
     {
         using var client = await host.CreateAdminClientAsync();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Brands.Host.Infrastructure.ElementTemplates;
 using Brands.Workflows.Handlers;
 
 namespace Brands.Host.Infrastructure.Email;
@@ -12,6 +13,22 @@ namespace Brands.Host.Infrastructure.Email;
 /// </summary>
 internal sealed class EmailSendTaskHandler(MailTemplates templates) : IServiceTaskHandler
 {
+    /// <summary>What the designer offers for this topic (README, "Element templates").</summary>
+    internal static readonly ServiceTopicTemplate Template = new(EmailTopic.Name,
+        new LocalizedText("发送提醒邮件", "Send a notification email"),
+        new LocalizedText("按模板发送一封邮件（提醒、逾期、督办、结果通知），与本步骤一同提交，发送失败自动重试。",
+            "Sends one email from a template (reminder, overdue, escalation, outcome), committed with this step and retried until delivered."),
+        [
+            new TemplateInput("template", new LocalizedText("邮件模板", "Template"),
+                new LocalizedText(string.Join("、", MailTemplateNames.ForSendTasks), string.Join(", ", MailTemplateNames.ForSendTasks)), Required: true),
+            new TemplateInput("users", new LocalizedText("收件用户", "Users"), new LocalizedText("用户名，逗号分隔，可用 ${…}", "User names, comma-separated, or ${…}")),
+            new TemplateInput("groups", new LocalizedText("收件群组", "Groups"), new LocalizedText("如 provincial-reviewer:${province}", "e.g. provincial-reviewer:${province}")),
+            new TemplateInput("taskElement", new LocalizedText("相关任务（元素 id）", "Task (element id)"),
+                new LocalizedText("邮件链接到该任务；未指定收件人时发给其办理人或候选人", "The mail links to this task; without users or groups it goes to its assignee or candidates")),
+            new TemplateInput("outcome", new LocalizedText("结果", "Outcome")),
+            new TemplateInput("note", new LocalizedText("附言", "Note"), Multiline: true),
+        ]);
+
     public string Topic => EmailTopic.Name;
 
     public Task ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Brands.Host.Infrastructure.ElementTemplates;
 using Brands.Host.Infrastructure.Persistence;
 using Brands.Workflows;
 
@@ -24,6 +25,7 @@ internal static class MailSetup
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<DigestSender>();
         services.AddServiceTaskHandler<EmailSendTaskHandler>();
+        services.AddElementTemplate(EmailSendTaskHandler.Template);
         services.AddCommitObserver<TaskAssignedObserver>();
         services.AddHostedService<OutboxDispatchService>();
         return builder;
