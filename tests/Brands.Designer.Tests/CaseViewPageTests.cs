@@ -45,7 +45,7 @@ public sealed class CaseViewPageTests(DesignerFixture fixture)
         await page.WaitForURLAsync("**/?ReturnUrl=*");
         await page.Locator("input[name=UserName]").FillAsync("admin");
         await page.Locator("input[name=Password]").FillAsync(DesignerHost.AdminPassword);
-        await page.Locator("button[type=submit]").ClickAsync();
+        await page.Locator("#sign-in-form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync($"**/cases/{caseId}");
 
         await Assertions.Expect(page.Locator("#case-diagram[data-ready=true]")).ToHaveCountAsync(1);

@@ -27,20 +27,21 @@ public sealed class PanelChooserTests(DesignerFixture fixture)
         await page.Locator(".bio-properties-panel-select-template-button").ClickAsync();
         var chooser = page.Locator("dialog.template-chooser");
         await Assertions.Expect(chooser.Locator("h2")).ToHaveTextAsync("选择模板");
-        await chooser.Locator(".template-option", new() { HasText = "发送提醒邮件" }).ClickAsync();
+        // The host's own email topic, offered by its Chinese name.
+        await chooser.Locator(".template-option[data-template-id='brands.topic.email']", new() { HasText = "发送提醒邮件" }).ClickAsync();
         await Assertions.Expect(chooser).ToHaveCountAsync(0);
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryFiles.ArtifactPath("designer-with-element-template.png") });
         await Assertions.Expect(page.Locator(".bio-properties-panel-header")).ToContainTextAsync("发送提醒邮件");
         await page.Locator(".bio-properties-panel-group-header", new() { HasText = "自定义属性" }).ClickAsync();
         var input = page.Locator(".bio-properties-panel-entry", new() { HasText = "邮件模板" }).Locator("input");
-        await input.FillAsync("overdue-notice");
+        await input.FillAsync("task-overdue");
         await input.PressAsync("Tab");
 
         var xml = await page.ExportAsync();
         Assert.Contains("camunda:type=\"external\"", xml, StringComparison.Ordinal);
-        Assert.Contains("camunda:topic=\"reminder-email\"", xml, StringComparison.Ordinal);
-        Assert.Contains("<camunda:inputParameter name=\"mailTemplate\">overdue-notice</camunda:inputParameter>", xml, StringComparison.Ordinal);
+        Assert.Contains("camunda:topic=\"email\"", xml, StringComparison.Ordinal);
+        Assert.Contains("<camunda:inputParameter name=\"template\">task-overdue</camunda:inputParameter>", xml, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,4 @@
 using System.Net;
-using Brands.Host.Infrastructure.ElementTemplates;
-using Brands.Workflows;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -25,8 +23,5 @@ public sealed class DesignerHost : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Brands", $"Data Source={DatabasePath}");
         builder.UseSetting("Seed:AdminPassword", AdminPassword);
-        builder.ConfigureServices(services => services
-            .AddServiceTaskHandler<ReminderMailHandler>()
-            .AddElementTemplate(ReminderMailHandler.Template));
     }
 }
