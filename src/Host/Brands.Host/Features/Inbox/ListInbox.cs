@@ -20,11 +20,11 @@ internal static class ListInbox
     public const int PageSize = 20;
 
     /// <summary>
-    /// Counting stops here: past it the page says "1000+" and offers the next page until the last counted one. A count
+    /// Counting stops here: past it the page says "200+" and offers the next page until the last counted one. A count
     /// of every visible task would read all of them (a provincial reviewer sees tens of thousands), where a page reads
     /// twenty from an index (bench/README.md, "The inbox under a million tasks").
     /// </summary>
-    public const int CountLimit = 1000;
+    public const int CountLimit = 200;
 
     internal sealed record Query(InboxFilter Filter) : IRequest<Result>, IScopedQuery, IValidatedRequest
     {
