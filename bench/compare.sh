@@ -28,10 +28,8 @@ mkdir -p "$results"
 runs="$results/runs.jsonl"
 : >"$runs"
 {
-  echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+  describe_machine
   echo "base: $base; working tree: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
-  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') ($(nproc) cores)"
-  echo "load at start: $(uptime | sed 's/.*load average: //')"
 } | tee "$results/machine.txt"
 
 echo "== building the benchmark at $base and at the working tree (Release)"
@@ -69,6 +67,6 @@ for round in $(seq 1 "$rounds"); do
   pgbench_run "$callers" "round$round"
 done
 
-echo "load at end: $(uptime | sed 's/.*load average: //')" | tee -a "$results/machine.txt"
+echo "load at end: $(load_average)" | tee -a "$results/machine.txt"
 node "$bench/summarize-compare.mjs" "$runs" "$base" | tee "$results/summary.txt"
 exit "$failed"

@@ -25,10 +25,7 @@ source "$bench/lib.sh"
 rm -rf "$results"
 mkdir -p "$results"
 {
-  echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-  echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
-  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') ($(nproc) cores)"
-  echo "load at start: $(uptime | sed 's/.*load average: //')"
+  describe_machine
 } | tee "$results/machine.txt"
 
 echo "== building the host and the inbox benchmark (Release)"
@@ -41,7 +38,7 @@ start_cluster
 psql -d postgres -c "CREATE DATABASE brands_inbox"
 connection="$(engine_connection brands_inbox)"
 
-host_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+host_port="$(free_port)"
 echo "== host on 127.0.0.1:$host_port (Development, PostgreSQL)"
 (cd "$results/host" && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$host_port" \
   Database__Provider=PostgreSql ConnectionStrings__Brands="$connection" exec dotnet Brands.Host.dll) >"$results/host.log" 2>&1 &
@@ -57,6 +54,6 @@ dotnet "$results/bin/Brands.Bench.Inbox.dll" --url "http://127.0.0.1:$host_port"
 
 grep -E '^Vm(HWM|RSS)' "/proc/$host_pid/status" | tr -s ' ' | tee "$results/host-memory.txt" || true
 echo "rows: $(psql -d brands_inbox -c "SELECT count(*) FROM wf_tasks WHERE state = 'open' OR state = 'Open'") open tasks" | tee -a "$results/machine.txt"
-echo "load at end: $(uptime | sed 's/.*load average: //')" | tee -a "$results/machine.txt"
+echo "load at end: $(load_average)" | tee -a "$results/machine.txt"
 cat "$results/run.json"
 exit "$status"

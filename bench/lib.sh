@@ -11,21 +11,38 @@ as_postgres() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# describe_machine: the lines each run's machine.txt starts with (date, commit, cpu, memory, server, SDK, load).
+describe_machine() {
+  echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+  echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') ($(nproc) cores)"
+  echo "memory: $(free -g | awk '/^Mem:/ {print $2 " GB total, " $7 " GB available"}')"
+  echo "postgresql: $("$pg_bin/postgres" --version)"
+  echo "dotnet: $(dotnet --version)"
+  echo "load at start: $(load_average)"
+}
+
+# free_port: a loopback port nobody listens on now.
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+load_average() { uptime | sed 's/.*load average: //'; }
+
 psql() { "$pg_bin/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 # start_cluster: initdb into a temp folder owned by postgres, pg_ctl on a free loopback port (sets pg_dir and
 # port), removed again on exit. Durable like production: fsync and synchronous_commit stay on. Room for the run so
 # that no checkpoint is forced by WAL volume in the middle of a measurement. Prepares pgbench's table and script.
+# BENCH_PG_MAX_CONNECTIONS (200) for runs with several nodes.
 start_cluster() {
   pg_dir="$(mktemp -d /tmp/brands-bench-pg.XXXXXX)"
   if [ "$(id -u)" -eq 0 ]; then chown postgres: "$pg_dir"; fi
   trap stop_cluster EXIT INT TERM
-  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  port="$(free_port)"
   echo "== PostgreSQL in $pg_dir on 127.0.0.1:$port"
   as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --no-locale >"$results/initdb.log" 2>&1
   as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
     -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c full_page_writes=on \
-        -c shared_buffers=256MB -c max_connections=200 -c max_wal_size=4GB -c checkpoint_timeout=30min \
+        -c shared_buffers=256MB -c max_connections=${BENCH_PG_MAX_CONNECTIONS:-200} -c max_wal_size=4GB -c checkpoint_timeout=30min \
         -c wal_buffers=16MB" start >/dev/null
   psql -d postgres -c "SHOW fsync" -c "SHOW synchronous_commit" -c "SHOW wal_sync_method" | paste -sd' ' \
     | awk '{print "server: fsync=" $1 ", synchronous_commit=" $2 ", wal_sync_method=" $3}' | tee -a "$results/machine.txt"

@@ -43,14 +43,8 @@ runs="$results/runs.jsonl"
 
 # --- the machine, as the figures are recorded with it -----------------------------------------------------
 {
-  echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-  echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
-  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') ($(nproc) cores)"
-  echo "memory: $(free -g | awk '/^Mem:/ {print $2 " GB total, " $7 " GB available"}')"
-  echo "postgresql: $("$pg_bin/postgres" --version)"
-  echo "dotnet: $(dotnet --version)"
+  describe_machine
   echo "node: $(node --version)"
-  echo "load at start: $(uptime | sed 's/.*load average: //')"
 } | tee "$results/machine.txt"
 
 # --- builds ---------------------------------------------------------------------------------------------
@@ -110,6 +104,6 @@ for c in $peer_callers; do
   fi
 done
 
-echo "load at end: $(uptime | sed 's/.*load average: //')" | tee -a "$results/machine.txt"
+echo "load at end: $(load_average)" | tee -a "$results/machine.txt"
 node "$bench/summarize.mjs" "$runs" | tee "$results/summary.txt"
 exit "$failed"

@@ -24,11 +24,8 @@ setup_callers="${BENCH_SETUP_CALLERS:-16}"
 results="${BENCH_RESULTS:-$bench/results/timers}"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
-if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
-  echo "error: PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin); apt-get install -y postgresql" >&2
-  exit 1
-fi
+# shellcheck source=bench/lib.sh
+source "$bench/lib.sh"
 for tool in dotnet python3 curl; do
   command -v "$tool" >/dev/null 2>&1 || { echo "error: $tool is not on PATH" >&2; exit 1; }
 done
@@ -37,16 +34,9 @@ rm -rf "$results"
 mkdir -p "$results"
 runs="$results/runs.jsonl"
 : >"$runs"
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 {
-  echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-  echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
-  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') ($(nproc) cores)"
-  echo "memory: $(free -g | awk '/^Mem:/ {print $2 " GB total, " $7 " GB available"}')"
-  echo "postgresql: $("$pg_bin/postgres" --version)"
-  echo "dotnet: $(dotnet --version)"
-  echo "load at start: $(uptime | sed 's/.*load average: //')"
+  describe_machine
   echo "timers: $timers, hangfire jobs: $hangfire_jobs"
 } | tee "$results/machine.txt"
 
@@ -56,30 +46,12 @@ dotnet build "$bench/Brands.TimerBench/Brands.TimerBench.csproj" -c Release -nol
 dotnet build "$root/src/Host/Brands.Host/Brands.Host.csproj" -c Release -nologo -v quiet -o "$results/host" >>"$results/build.log" 2>&1 \
   || { cat "$results/build.log"; echo "error: the host build failed" >&2; exit 1; }
 
-pg_dir="$(mktemp -d /tmp/brands-bench-timers-pg.XXXXXX)"
-as_postgres() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-if [ "$(id -u)" -eq 0 ]; then chown postgres: "$pg_dir"; fi
 node_pids=()
-cleanup() {
-  for pid in "${node_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true
-  rm -rf "$pg_dir"
-}
-trap cleanup EXIT INT TERM
-
-port="$(free_port)"
-echo "== PostgreSQL in $pg_dir on 127.0.0.1:$port"
-as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --no-locale >"$results/initdb.log" 2>&1
-as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
-  -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c full_page_writes=on \
-      -c shared_buffers=256MB -c max_connections=300 -c max_wal_size=4GB -c checkpoint_timeout=30min \
-      -c wal_buffers=16MB" start >/dev/null
-psql() { "$pg_bin/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+BENCH_PG_MAX_CONNECTIONS=300 start_cluster
+trap 'for pid in "${node_pids[@]}"; do kill "$pid" 2>/dev/null || true; done; stop_cluster' EXIT INT TERM
 psql -d postgres -c "CREATE DATABASE brands_timers" -c "CREATE DATABASE brands_hangfire"
-timers_db="Host=127.0.0.1;Port=$port;Database=brands_timers;Username=postgres;Maximum Pool Size=64"
-hangfire_db="Host=127.0.0.1;Port=$port;Database=brands_hangfire;Username=postgres;Maximum Pool Size=64"
+timers_db="$(engine_connection brands_timers)"
+hangfire_db="$(engine_connection brands_hangfire)"
 
 failed=0
 echo "== setup: $timers cases waiting on a timer ($setup_callers callers, not timed)"
@@ -119,5 +91,5 @@ echo "== Hangfire.PostgreSql: $hangfire_jobs scheduled jobs due in the same seco
 if ! dotnet "$results/bin/Brands.TimerBench.dll" hangfire --connection "$hangfire_db" --jobs "$hangfire_jobs" --servers 2 >"$results/hangfire.json"; then failed=1; fi
 cat "$results/hangfire.json" | tee -a "$runs"
 
-echo "load at end: $(uptime | sed 's/.*load average: //')" | tee -a "$results/machine.txt"
+echo "load at end: $(load_average)" | tee -a "$results/machine.txt"
 exit "$failed"
