@@ -143,7 +143,8 @@ public sealed class ClusterTimerTests
             {
                 using var client = Authorised(target.Node, target.Token);
                 using var response = await client.PostAsJsonAsync("/api/cases", new { definitionKey = ProcessKey, businessKey }, Cancel);
-                Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancel));
+                Assert.True(response.StatusCode == HttpStatusCode.Created,
+                    $"{await response.Content.ReadAsStringAsync(Cancel)}\n{target.Node.Name}'s log:\n{target.Node.ReadLog()}");
                 return;
             }
             catch (HttpRequestException) when (attempt < 5)
