@@ -51,7 +51,7 @@ public abstract partial class NewcomerTests<TFixture>(TFixture host) : IClassFix
         await Assertions.Expect(page.Locator("#form-errors")).ToBeVisibleAsync();
         var fieldError = page.Locator("#task-form .fjs-form-field-textfield .fjs-form-field-error");
         await Assertions.Expect(fieldError).ToBeVisibleAsync();
-        await Assertions.Expect(fieldError).ToContainTextAsync("This field is required.");
+        await Assertions.Expect(fieldError).ToHaveTextAsync("此项为必填项。");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = HeadlessChromium.ArtifactPath($"newcomer-refused-{database}.png"), FullPage = true });
         Assert.DoesNotContain(host.Smtp.Messages(), m => m.Subject?.Contains("省局复核", StringComparison.Ordinal) == true);
 
