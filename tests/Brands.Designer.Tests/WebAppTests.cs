@@ -62,7 +62,7 @@ public sealed class WebAppTests(DesignerFixture fixture)
         await page.Locator("body[data-ready=true]").WaitForAsync();
         await Assertions.Expect(page.Locator("#form-errors")).ToBeVisibleAsync();
         var fieldError = page.Locator("#task-form .fjs-form-field-number .fjs-form-field-error");
-        await Assertions.Expect(fieldError).ToContainTextAsync("at most 100");
+        await Assertions.Expect(fieldError).ToContainTextAsync("请输入不大于 100 的数字。");
         await Assertions.Expect(page.Locator("#task-form .fjs-form-field-number input")).ToHaveValueAsync("150");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryFiles.ArtifactPath("task-page.png"), FullPage = true });
 

@@ -118,7 +118,7 @@ public sealed partial class EfWorkflowStore : IOutboxStore
             found = found.Where(m => m.InstanceId == instanceId);
         }
 
-        return await found.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(query.Max).ToListAsync(cancellationToken);
+        return await found.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Skip(query.Skip).Take(query.Max).ToListAsync(cancellationToken);
     }
 
     public async Task<bool> ResetOutboxMessageAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken = default)

@@ -14,7 +14,8 @@ public sealed partial class WorkflowEngine
 
     public WorkflowEngine(IWorkflowStore store, IEnumerable<IServiceTaskHandler> handlers, WorkflowEngineOptions options,
         TimeProvider timeProvider, ILogger<WorkflowEngine> logger, IEnumerable<IListenerHandler>? listeners = null,
-        Timers.IBusinessCalendar? calendar = null, IEnumerable<ICommitObserver>? observers = null)
+        Timers.IBusinessCalendar? calendar = null, IEnumerable<ICommitObserver>? observers = null,
+        ITriggeredStartAttributes? triggeredStartAttributes = null)
     {
         ArgumentNullException.ThrowIfNull(handlers);
         var byName = new Dictionary<string, IListenerHandler>(StringComparer.Ordinal);
@@ -38,7 +39,7 @@ public sealed partial class WorkflowEngine
         _store = store;
         _options = options;
         _services = new EngineServices(store, new DefinitionCache(store), byTopic, byName, new ScriptEvaluator(options), options, timeProvider, logger, calendar,
-            [.. observers ?? []]);
+            [.. observers ?? []], triggeredStartAttributes);
     }
 
     /// <summary>

@@ -20,6 +20,9 @@ public sealed class ProcessModel(string id, string? name, int line, bool isExecu
     /// </summary>
     public string TimeZone { get; internal set; } = DefaultTimeZone;
 
+    /// <summary>The process's own <c>camunda:properties</c>, by name (the first of a name wins).</summary>
+    public IReadOnlyDictionary<string, string> Properties { get; internal set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public const string DefaultTimeZone = "Asia/Shanghai";
 
     /// <summary>Every node of the process, sub-processes included, by id.</summary>

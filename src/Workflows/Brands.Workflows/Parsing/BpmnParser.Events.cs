@@ -51,6 +51,21 @@ internal sealed partial class BpmnParser
         return zone;
     }
 
+    /// <summary>Every <c>camunda:properties/camunda:property</c> of the element with a name and a value; the first of a name wins.</summary>
+    private static Dictionary<string, string> ReadProperties(XElement element)
+    {
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in Extensions(element).Where(e => e.Name == Camunda + "properties").Elements(Camunda + "property"))
+        {
+            if (Attr(property, "name") is { } name && Attr(property, "value") is { } value)
+            {
+                properties.TryAdd(name, value);
+            }
+        }
+
+        return properties;
+    }
+
     /// <summary>The value of a <c>camunda:properties/camunda:property</c> of the element, or null.</summary>
     private static string? Property(XElement element, string name) =>
         Extensions(element).Where(e => e.Name == Camunda + "properties").Elements(Camunda + "property")

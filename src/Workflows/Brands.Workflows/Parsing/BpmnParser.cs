@@ -103,6 +103,7 @@ internal sealed partial class BpmnParser
             RequireId(element, generate: false);
             CheckProcessAttributes(element);
             _timeZone = process.TimeZone = ReadTimeZone(element);
+            process.Properties = ReadProperties(element);
             ParseProcessExtensions(element, process);
             ParseContainer(element, process.Body, process);
             if (_strict)

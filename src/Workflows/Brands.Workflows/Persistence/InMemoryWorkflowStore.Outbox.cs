@@ -87,7 +87,7 @@ public sealed partial class InMemoryWorkflowStore
             IReadOnlyList<OutboxMessage> found = [.. _outbox.Values
                 .Where(m => (query.Topic is null || m.Topic == query.Topic) && (query.Status is null || m.Status == query.Status)
                     && (query.InstanceId is null || m.InstanceId == query.InstanceId))
-                .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(query.Max).Select(m => m.Clone())];
+                .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Skip(query.Skip).Take(query.Max).Select(m => m.Clone())];
             return Task.FromResult(found);
         }
     }

@@ -7,4 +7,7 @@ public sealed record OutboxQuery
     public string? Status { get; init; }
     public Guid? InstanceId { get; init; }
     public int Max { get; init; } = 100;
+
+    /// <summary>How many of the newest matching messages to pass over first: a page of a listing.</summary>
+    public int Skip { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Brands.Workflows.Handlers;
 using Brands.Workflows.Persistence;
 
 namespace Brands.Workflows.Runtime;
@@ -22,6 +23,13 @@ internal static class CaseStarter
             // camunda:initiator: the user whose command started the case (README "The engine").
             variables ??= [];
             variables[initiator] = user;
+        }
+
+        if (caller is null && attributes is null && startEventId is not null && context.Services.TriggeredStartAttributes is { } owners)
+        {
+            variables ??= [];
+            attributes = await owners.ForTriggeredStartAsync(
+                new TriggeredStart(definition.Key, definition.Version, startEventId, process.Properties, variables), runner.CancellationToken);
         }
 
         var record = new InstanceRecord

@@ -17,8 +17,12 @@ internal sealed class EngineServices(
     TimeProvider time,
     ILogger logger,
     IBusinessCalendar? calendar,
-    IReadOnlyList<ICommitObserver> observers)
+    IReadOnlyList<ICommitObserver> observers,
+    ITriggeredStartAttributes? triggeredStartAttributes = null)
 {
+    /// <summary>Whom a case started by a message, signal or timer belongs to; null: nobody.</summary>
+    public ITriggeredStartAttributes? TriggeredStartAttributes { get; } = triggeredStartAttributes;
+
     /// <summary>Called before each commit (docs/engine.md, "Outbox").</summary>
     public IReadOnlyList<ICommitObserver> Observers { get; } = observers;
 

@@ -50,7 +50,7 @@ public abstract partial class InboxActionTests<TFixture>(TFixture host) : IClass
         var (_, assignedHtml, _) = await manager.SubmitAsync("/inbox?handler=assign&tab=all", new() { ["taskId"] = taskId.ToString(), ["userName"] = "zj-reviewer2" });
         Assert.Contains("任务已指派给 zj-reviewer2", assignedHtml, StringComparison.Ordinal);
         var (_, outsiderHtml, _) = await manager.SubmitAsync("/inbox?handler=assign&tab=all", new() { ["taskId"] = taskId.ToString(), ["userName"] = "js-reviewer" });
-        Assert.Contains("may not see this case", outsiderHtml, StringComparison.Ordinal);
+        Assert.Contains("“js-reviewer”无权查看此案件，不能将任务分配给该用户。", outsiderHtml, StringComparison.Ordinal);
         Assert.Equal("zj-reviewer2", (string?)Assert.Single(await WebScenario.OpenTasksAsync(host, caseId))!["assignee"]);
 
         // A reviewer who is not a manager is refused (403), the task stays with its assignee.

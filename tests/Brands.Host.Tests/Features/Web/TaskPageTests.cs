@@ -59,9 +59,10 @@ public abstract class TaskPageTests<TFixture>(TFixture host) : IClassFixture<TFi
         var (owner, ownerHtml, _) = await session.SubmitAsync($"/tasks/{taskId}?handler=Complete", new() { ["variables"] = """{"score":1,"province":"JS"}""" });
 
         Assert.Equal(HttpStatusCode.BadRequest, notJson);
-        Assert.Contains("not a JSON object", notJsonHtml, StringComparison.Ordinal);
+        Assert.Contains("表单数据无效（不是 JSON 对象）。", notJsonHtml, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, owner);
         Assert.Contains("variables.province", ownerHtml, StringComparison.Ordinal);
+        Assert.Contains("“province”由系统根据案件所属单位设置，不能修改。", ownerHtml, StringComparison.Ordinal);
         Assert.Single(await WebScenario.OpenTasksAsync(host, caseId));
     }
 
@@ -91,7 +92,7 @@ public abstract class TaskPageTests<TFixture>(TFixture host) : IClassFixture<TFi
         Assert.Single(WebScenario.TaskIds(inbox));
         Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;&#xA;第二行", task, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, refused);
-        Assert.Contains("The comment is empty.", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("评论内容为空。", refusedHtml, StringComparison.Ordinal);
 
         // The value comes back from the API as the data it is.
         using var admin = await host.CreateAdminClientAsync();

@@ -13,6 +13,9 @@ internal sealed partial class UiText(string language)
 
     private string T(string chinese, string english) => IsEnglish ? english : chinese;
 
+    /// <summary>A message of the host (in English) in the page's language (<see cref="ServerMessageText"/>).</summary>
+    public string Server(string message) => IsEnglish ? message : ServerMessageText.ToChinese(message) ?? message;
+
     // Layout
     public string AppName => T("商标品牌工作平台", "Trademark Brand Workflow");
     public string NavInbox => T("待办", "Inbox");

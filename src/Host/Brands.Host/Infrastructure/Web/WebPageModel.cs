@@ -18,6 +18,9 @@ internal abstract class WebPageModel : PageModel
 
     protected void Problem(string text) => TempData[ProblemKey] = text;
 
+    /// <summary>A refusal of the host, in the page's language.</summary>
+    protected void ServerProblem(string message) => Problem(HttpContext.RequestServices.GetRequiredService<UiText>().Server(message));
+
     /// <summary>
     /// Runs <paramref name="action"/>; a conflict (someone else was faster), bad input or a refused value is
     /// reported as a notice and false. Not-found and not-allowed go on to the status page (404, 403).
@@ -31,12 +34,13 @@ internal abstract class WebPageModel : PageModel
         }
         catch (Exception exception) when (exception is WorkflowConflictException or WorkflowConcurrencyException or WorkflowInputException)
         {
-            Problem(exception.Message);
+            ServerProblem(exception.Message);
             return false;
         }
         catch (RequestValidationException exception)
         {
-            Problem(string.Join(" ", exception.Errors.SelectMany(e => e.Value)));
+            var text = HttpContext.RequestServices.GetRequiredService<UiText>();
+            Problem(string.Join(" ", exception.Errors.SelectMany(e => e.Value).Select(text.Server)));
             return false;
         }
     }

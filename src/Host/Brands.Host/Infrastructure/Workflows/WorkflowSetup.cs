@@ -5,8 +5,8 @@ using Brands.Workflows;
 namespace Brands.Host.Infrastructure.Workflows;
 
 /// <summary>
-/// The engine, its options from configuration section <c>Workflows</c>, this node's job executor, and the element
-/// templates of the handlers registered with it.
+/// The engine, its options from configuration section <c>Workflows</c>, this node's job executor, the owner of cases
+/// started by a trigger (<see cref="TriggeredStartOwner"/>), and the element templates of the handlers registered with it.
 /// </summary>
 internal static class WorkflowSetup
 {
@@ -16,6 +16,7 @@ internal static class WorkflowSetup
     {
         var section = builder.Configuration.GetSection(SectionName);
         builder.Services.AddWorkflowEngine(options => section.Bind(options));
+        builder.Services.AddSingleton<Brands.Workflows.Handlers.ITriggeredStartAttributes, TriggeredStartOwner>();
         builder.Services.Configure<JobExecutorOptions>(section);
         builder.Services.AddHostedService<JobExecutor>();
         builder.Services.AddSingleton<ElementTemplateCatalog>();

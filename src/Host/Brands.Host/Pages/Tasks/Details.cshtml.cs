@@ -69,7 +69,7 @@ internal sealed class DetailsModel(IMediator mediator, UiText text) : WebPageMod
         }
         catch (Exception exception) when (exception is WorkflowConflictException or WorkflowConcurrencyException or WorkflowInputException)
         {
-            Problem(exception.Message);
+            ServerProblem(exception.Message);
             return LocalRedirect($"/tasks/{id}");
         }
 
@@ -84,7 +84,7 @@ internal sealed class DetailsModel(IMediator mediator, UiText text) : WebPageMod
         }
         catch (RequestValidationException exception)
         {
-            CommentError = string.Join(" ", exception.Errors.SelectMany(e => e.Value));
+            CommentError = string.Join(" ", exception.Errors.SelectMany(e => e.Value).Select(text.Server));
             CommentText = body;
             await LoadAsync(id, cancellationToken);
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -147,7 +147,7 @@ internal sealed class DetailsModel(IMediator mediator, UiText text) : WebPageMod
 
     private async Task<IActionResult> RefuseAsync(Guid id, IDictionary<string, string[]> errors, JsonObject? data, CancellationToken cancellationToken)
     {
-        FormErrors = errors;
+        FormErrors = errors.ToDictionary(e => e.Key, e => e.Value.Select(text.Server).ToArray(), StringComparer.Ordinal);
         SubmittedData = data;
         await LoadAsync(id, cancellationToken);
         Response.StatusCode = StatusCodes.Status400BadRequest;
