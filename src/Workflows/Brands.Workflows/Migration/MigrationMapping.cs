@@ -106,7 +106,8 @@ internal sealed class MigrationMapping
                 problems.Add(new(id, $"'{id}' lies in '{s.Container.Id}', which becomes '{expectedContainer ?? "nothing"}', but '{mapped}' lies in '{t.Container.Id}' in version {Target.Version}."));
             }
 
-            if (s is BoundaryEvent sb && t is BoundaryEvent tb && Map(sb.AttachedTo.Id) != tb.AttachedTo.Id)
+            // An activity that maps nowhere is reported as such; its boundary events need no second word.
+            if (s is BoundaryEvent sb && t is BoundaryEvent tb && Map(sb.AttachedTo.Id) is { } attached && attached != tb.AttachedTo.Id)
             {
                 problems.Add(new(id, $"Boundary event '{id}' is attached to '{sb.AttachedTo.Id}', but '{mapped}' is attached to '{tb.AttachedTo.Id}', which '{sb.AttachedTo.Id}' does not become."));
             }
