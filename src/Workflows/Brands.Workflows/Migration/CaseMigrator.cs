@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Brands.Workflows.Expressions;
-using Brands.Workflows.Persistence;
 using Brands.Workflows.Runtime;
 
 namespace Brands.Workflows.Migration;
@@ -35,7 +34,7 @@ internal static class CaseMigrator
 
         var active = MigrationMapping.ActiveElements(@case.State);
         var rearm = Rewrite(@case.State, mapping);
-        var migrated = new CaseRuntime(Moved(record, mapping.Target, @case.State.Serialize()), mapping.TargetProcess, isNew: false);
+        var migrated = new CaseRuntime(MovedRecords.Instance(record, mapping.Target, @case.State.Serialize()), mapping.TargetProcess, isNew: false);
         context.Track(migrated);
         context.History(migrated, "case-migrated", null, new JsonObject
         {
@@ -49,7 +48,7 @@ internal static class CaseMigrator
         var store = context.Services.Store;
         foreach (var task in await store.GetOpenTasksAsync(caseId, cancellationToken))
         {
-            context.Changes.UpdatedTasks.Add(Moved(task, mapping));
+            context.Changes.UpdatedTasks.Add(MovedRecords.Task(task, mapping));
             context.Changes.ExpectedVersions[task.Id] = task.Version;
         }
 
@@ -57,7 +56,7 @@ internal static class CaseMigrator
         {
             if (!rearm.Contains(job.Id) && mapping.Map(job.ElementId) is { } to && to != job.ElementId)
             {
-                context.Changes.UpdatedJobs.Add(Moved(job, to));
+                context.Changes.UpdatedJobs.Add(MovedRecords.Job(job, to));
             }
         }
 
@@ -65,7 +64,7 @@ internal static class CaseMigrator
         {
             if (mapping.Map(incident.ElementId) is { } to && to != incident.ElementId)
             {
-                context.Changes.UpdatedIncidents.Add(Moved(incident, to));
+                context.Changes.UpdatedIncidents.Add(MovedRecords.Incident(incident, to));
             }
         }
 
@@ -135,89 +134,4 @@ internal static class CaseMigrator
     }
 
     private static MigrationRefusedException Refused(string? elementId, string message) => new([new MigrationProblem(elementId, message)]);
-
-    private static InstanceRecord Moved(InstanceRecord r, DefinitionRecord target, string stateJson) => new()
-    {
-        Id = r.Id,
-        DefinitionId = target.Id,
-        DefinitionKey = target.Key,
-        DefinitionVersion = target.Version,
-        BusinessKey = r.BusinessKey,
-        Status = r.Status,
-        ParentInstanceId = r.ParentInstanceId,
-        ParentTokenId = r.ParentTokenId,
-        RootInstanceId = r.RootInstanceId,
-        VariablesJson = r.VariablesJson,
-        StateJson = stateJson,
-        CaseType = r.CaseType,
-        OrganisationCode = r.OrganisationCode,
-        Province = r.Province,
-        Year = r.Year,
-        StartedAt = r.StartedAt,
-        EndedAt = r.EndedAt,
-        Version = r.Version,
-    };
-
-    /// <summary>The task under its target element; it takes the target's name when the name was the source element's.</summary>
-    private static TaskRecord Moved(TaskRecord t, MigrationMapping mapping)
-    {
-        var to = mapping.Map(t.ElementId) ?? t.ElementId;
-        var sourceName = mapping.SourceProcess.AllNodes.GetValueOrDefault(t.ElementId)?.Name;
-        var targetName = mapping.TargetProcess.AllNodes[to].Name;
-        return new TaskRecord
-        {
-            Id = t.Id,
-            InstanceId = t.InstanceId,
-            DefinitionKey = t.DefinitionKey,
-            BusinessKey = t.BusinessKey,
-            OrganisationCode = t.OrganisationCode,
-            Province = t.Province,
-            ElementId = to,
-            TokenId = t.TokenId,
-            Name = t.Name == sourceName && targetName is not null ? targetName : t.Name,
-            Assignee = t.Assignee,
-            CandidateUsers = t.CandidateUsers,
-            CandidateGroups = t.CandidateGroups,
-            DueAt = t.DueAt,
-            FollowUpAt = t.FollowUpAt,
-            Priority = t.Priority,
-            FormRef = t.FormRef,
-            FormRefBinding = t.FormRefBinding,
-            State = t.State,
-            CreatedAt = t.CreatedAt,
-            EndedAt = t.EndedAt,
-            CompletedBy = t.CompletedBy,
-            Version = t.Version,
-        };
-    }
-
-    private static JobRecord Moved(JobRecord j, string elementId) => new()
-    {
-        Id = j.Id,
-        InstanceId = j.InstanceId,
-        DefinitionId = j.DefinitionId,
-        TokenId = j.TokenId,
-        ElementId = elementId,
-        Kind = j.Kind,
-        DueAt = j.DueAt,
-        Retries = j.Retries,
-        RetryCycle = j.RetryCycle,
-        LockOwner = j.LockOwner,
-        LockExpiresAt = j.LockExpiresAt,
-        LastError = j.LastError,
-        PayloadJson = j.PayloadJson,
-        CreatedAt = j.CreatedAt,
-    };
-
-    private static IncidentRecord Moved(IncidentRecord i, string elementId) => new()
-    {
-        Id = i.Id,
-        InstanceId = i.InstanceId,
-        JobId = i.JobId,
-        ElementId = elementId,
-        Kind = i.Kind,
-        Message = i.Message,
-        CreatedAt = i.CreatedAt,
-        ResolvedAt = i.ResolvedAt,
-    };
 }
