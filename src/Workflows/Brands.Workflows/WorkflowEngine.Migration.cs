@@ -23,7 +23,7 @@ public sealed partial class WorkflowEngine
         {
             if (await _store.GetInstanceAsync(id, cancellationToken) is { Status: InstanceStatus.Active } record)
             {
-                foreach (var element in MigrationMapping.ActiveElements(InstanceState.Deserialize(record.StateJson)))
+                foreach (var element in MigrationMapping.ActiveElements(InstanceState.Deserialize(record.StateJson), sourceProcess))
                 {
                     waiting[element] = waiting.GetValueOrDefault(element) + 1;
                 }

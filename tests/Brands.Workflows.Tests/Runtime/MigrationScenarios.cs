@@ -275,4 +275,71 @@ public abstract class MigrationScenarios(IStoreProvider stores) : EngineScenario
             Assert.DoesNotContain(history, h => h.Kind == "case-migrated");
         }
     }
+
+    [Fact]
+    public async Task An_event_sub_process_waiting_for_its_timer_moves_when_it_and_its_start_are_mapped()
+    {
+        var key = NewKey();
+        string Overdue(string sub, string startId) => Process(key, $$"""
+            <bpmn:startEvent id="start" />
+            <bpmn:userTask id="work" />
+            <bpmn:endEvent id="end" />
+            {{Flow("f1", "start", "work")}}
+            {{Flow("f2", "work", "end")}}
+            <bpmn:subProcess id="{{sub}}" triggeredByEvent="true">
+              <bpmn:startEvent id="{{startId}}">{{Timer("P7D")}}</bpmn:startEvent>
+              <bpmn:userTask id="chase" />
+              {{Flow("o1", startId, "chase")}}
+            </bpmn:subProcess>
+            """);
+        var harness = NewHarness();
+        var started = await harness.StartAsync(Overdue("overdue", "tooLate"));
+        var v2 = (await harness.Engine.DeployAsync(Overdue("late", "sevenDays"))).Definitions[0];
+
+        var plan = await harness.Engine.PlanMigrationAsync($"{key}:1", v2.Id);
+        Assert.Equal(["overdue", "tooLate"], plan.Unmapped.Select(u => u.ElementId));
+        Assert.Equal("eventSubProcess", plan.Unmapped[0].Kind);
+        Assert.Equal(["late"], plan.Unmapped[0].Candidates);
+        var onlyStart = await harness.Engine.MigrateCasesAsync($"{key}:1", v2.Id, new Dictionary<string, string> { ["tooLate"] = "sevenDays" }, null, "admin");
+        Assert.Contains(Assert.Single(onlyStart.Refused).Problems, p => p.ElementId == "overdue");
+
+        var result = await harness.Engine.MigrateCasesAsync($"{key}:1", v2.Id,
+            new Dictionary<string, string> { ["overdue"] = "late", ["tooLate"] = "sevenDays" }, null, "admin");
+
+        Assert.Equal([started.Id], result.Migrated);
+        Assert.Equal("sevenDays", Assert.Single(await Store.GetJobsAsync(started.Id)).ElementId);
+        harness.Clock.Advance(TimeSpan.FromDays(7));
+        await harness.RunJobsAsync();
+        Assert.Equal(["chase"], (await harness.TasksAsync(started.Id)).Select(t => t.ElementId));
+    }
+
+    [Fact]
+    public async Task A_case_waiting_in_a_renamed_call_activity_goes_on_in_the_new_version_when_its_child_ends()
+    {
+        var key = NewKey();
+        var child = key + "-child";
+        await NewHarness().Engine.DeployAsync(Process(child, $$"""
+            <bpmn:startEvent id="start" />
+            <bpmn:userTask id="confirm" />
+            {{Flow("c1", "start", "confirm")}}
+            """));
+        string Parent(string call, string after) => Process(key, $$"""
+            <bpmn:startEvent id="start" />
+            <bpmn:callActivity id="{{call}}" calledElement="{{child}}" />
+            <bpmn:userTask id="{{after}}" />
+            {{Flow("f1", "start", call)}}
+            {{Flow("f2", call, after)}}
+            """);
+        var harness = NewHarness();
+        var started = await harness.StartAsync(Parent("askStation", "review"));
+        var v2 = (await harness.Engine.DeployAsync(Parent("askCity", "approve"))).Definitions[0];
+
+        var result = await harness.Engine.MigrateCasesAsync($"{key}:1", v2.Id, new Dictionary<string, string> { ["askStation"] = "askCity" }, null, "admin");
+
+        Assert.Equal([started.Id], result.Migrated);
+        Assert.Equal(["askCity"], (await harness.CaseAsync(started.Id)).ActiveElementIds);
+        var childCase = Assert.Single(await Store.GetActiveInstanceIdsAsync(child, 1));
+        await harness.CompleteAsync(childCase, "confirm");
+        Assert.Equal(["approve"], (await harness.TasksAsync(started.Id)).Select(t => t.ElementId));
+    }
 }

@@ -32,7 +32,7 @@ internal static class CaseMigrator
             throw new MigrationRefusedException(problems);
         }
 
-        var active = MigrationMapping.ActiveElements(@case.State);
+        var active = MigrationMapping.ActiveElements(@case.State, mapping.SourceProcess);
         var rearm = Rewrite(@case.State, mapping);
         var migrated = new CaseRuntime(MovedRecords.Instance(record, mapping.Target, @case.State.Serialize()), mapping.TargetProcess, isNew: false);
         context.Track(migrated);

@@ -72,21 +72,34 @@ internal sealed class MigrationMapping
     public IEnumerable<KeyValuePair<string, string>> For(IEnumerable<string> elementIds) =>
         elementIds.Where(_map.ContainsKey).Select(id => new KeyValuePair<string, string>(id, _map[id]));
 
-    /// <summary>The elements a case waits in, works in or holds timers and subscriptions for, as its state records them.</summary>
-    public static IReadOnlyList<string> ActiveElements(InstanceState state)
+    /// <summary>
+    /// The elements a case waits in, works in or holds timers and subscriptions for, as its state records them, and
+    /// the sub-processes that enclose them (their mapping decides where the target element must lie).
+    /// </summary>
+    public static IReadOnlyList<string> ActiveElements(InstanceState state, ProcessModel process)
     {
         IEnumerable<IWaitHolder> holders = [.. state.Tokens, .. state.Scopes, .. state.Root is { } root ? [root] : Array.Empty<IWaitHolder>()];
-        return [.. state.Tokens.Select(t => t.ElementId)
+        var direct = state.Tokens.Select(t => t.ElementId)
             .Concat(state.Scopes.Select(s => s.ElementId))
-            .Concat(holders.SelectMany(h => h.Waits ?? []).Select(w => w.ElementId))
-            .Distinct(StringComparer.Ordinal)];
+            .Concat(holders.SelectMany(h => h.Waits ?? []).Select(w => w.ElementId));
+        var elements = new List<string>();
+        foreach (var id in direct)
+        {
+            for (var current = id; current != process.Id && !elements.Contains(current);
+                current = process.AllNodes.TryGetValue(current, out var node) ? node.Container.Id : process.Id)
+            {
+                elements.Add(current);
+            }
+        }
+
+        return elements;
     }
 
     /// <summary>Why a case in <paramref name="state"/> cannot move: each element it waits in must map to one of the same kind, in the mapped scope.</summary>
     public IReadOnlyList<MigrationProblem> Check(InstanceState state)
     {
         var problems = new List<MigrationProblem>();
-        foreach (var id in ActiveElements(state))
+        foreach (var id in ActiveElements(state, SourceProcess))
         {
             if (!SourceProcess.AllNodes.TryGetValue(id, out var s))
             {
