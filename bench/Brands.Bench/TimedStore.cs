@@ -35,6 +35,9 @@ internal sealed class TimedStore(IWorkflowStore inner) : IWorkflowStore
     public Task<IReadOnlyList<VersionCaseCounts>> CountCasesByVersionAsync(string key, CancellationToken cancellationToken = default) =>
         Time(nameof(CountCasesByVersionAsync), () => inner.CountCasesByVersionAsync(key, cancellationToken));
 
+    public Task<IReadOnlyList<Guid>> GetActiveInstanceIdsAsync(string key, int version, CancellationToken cancellationToken = default) =>
+        Time(nameof(GetActiveInstanceIdsAsync), () => inner.GetActiveInstanceIdsAsync(key, version, cancellationToken));
+
     public Task<InstanceRecord?> GetInstanceAsync(Guid id, CancellationToken cancellationToken = default) =>
         Time(nameof(GetInstanceAsync), () => inner.GetInstanceAsync(id, cancellationToken));
 

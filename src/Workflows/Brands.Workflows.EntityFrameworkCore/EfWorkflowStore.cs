@@ -107,6 +107,13 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
                 g.Where(r => r.Status == InstanceStatus.Terminated).Sum(r => r.Count)))];
     }
 
+    public async Task<IReadOnlyList<Guid>> GetActiveInstanceIdsAsync(string key, int version, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Instances.Where(i => i.DefinitionKey == key && i.DefinitionVersion == version && i.Status == InstanceStatus.Active)
+            .OrderBy(i => i.StartedAt).ThenBy(i => i.Id).Select(i => i.Id).ToListAsync(cancellationToken);
+    }
+
     public async Task<InstanceRecord?> GetInstanceAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);

@@ -75,3 +75,7 @@ public sealed class JobExecutorOnSqliteTests(SqliteStoreProvider p) : JobExecuto
 public sealed class OutboxOnPostgreSqlTests(PostgreSqlStoreProvider p) : OutboxScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
 
 public sealed class OutboxOnSqliteTests(SqliteStoreProvider p) : OutboxScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class MigrationOnPostgreSqlTests(PostgreSqlStoreProvider p) : MigrationScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class MigrationOnSqliteTests(SqliteStoreProvider p) : MigrationScenarios(p), IClassFixture<SqliteStoreProvider>;

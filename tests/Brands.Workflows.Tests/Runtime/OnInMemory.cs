@@ -39,3 +39,5 @@ public sealed class CaseOwnershipTests(InMemoryStoreProvider p) : CaseOwnershipS
 public sealed class JobExecutorTests(InMemoryStoreProvider p) : JobExecutorScenarios(p), IClassFixture<InMemoryStoreProvider>;
 
 public sealed class OutboxTests(InMemoryStoreProvider p) : OutboxScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
+public sealed class MigrationTests(InMemoryStoreProvider p) : MigrationScenarios(p), IClassFixture<InMemoryStoreProvider>;

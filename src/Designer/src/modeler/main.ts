@@ -13,6 +13,7 @@ import type { DeployedForms } from '../panel/deployed-forms';
 import type { ElementTemplate } from '../templates/element-template';
 import { loadTemplates, type TemplateServices } from '../templates/load-templates';
 import { ProblemView, type ProblemServices } from './problems';
+import { MigrationDialog } from './migration-dialog';
 import { renderToolbar } from './toolbar';
 import './designer.css';
 
@@ -168,6 +169,16 @@ function act(action: () => Promise<void>): () => void {
         : String(failure), 'error'));
   };
 }
+
+const migration = new MigrationDialog(document.body, translate, key => loadVersions(key));
+toolbar.migrate.addEventListener('click', act(async () => {
+  if (!toolbar.definition.value) {
+    say(translate('Choose a process first.'), 'error');
+    return;
+  }
+
+  await migration.open(toolbar.definition.value);
+}));
 
 const commandStack = modeler.get('commandStack') as { undo(): void; redo(): void };
 toolbar.definition.addEventListener('change', act(() => loadVersions(toolbar.definition.value)));

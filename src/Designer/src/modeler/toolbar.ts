@@ -6,6 +6,7 @@ export interface ToolbarElements {
   definition: HTMLSelectElement;
   version: HTMLSelectElement;
   open: HTMLButtonElement;
+  migrate: HTMLButtonElement;
   newDiagram: HTMLButtonElement;
   upload: HTMLInputElement;
   download: HTMLButtonElement;
@@ -25,6 +26,7 @@ export function renderToolbar(header: HTMLElement, translate: TranslateFunction,
       <select id="definition-select" aria-label="${translate('Choose a process')}"><option value="">${translate('Choose a process')}</option></select>
       <select id="version-select" aria-label="${translate('Version {version}', { version: '' }).trim()}"><option value="">${translate('Latest version')}</option></select>
       <button id="open-button" type="button">${translate('Open')}</button>
+      <button id="migrate-button" type="button">${translate('Migrate running cases')}</button>
     </div>
     <div class="toolbar-group">
       <button id="new-button" type="button">${translate('New diagram')}</button>
@@ -49,6 +51,7 @@ export function renderToolbar(header: HTMLElement, translate: TranslateFunction,
     definition: get('definition-select'),
     version: get('version-select'),
     open: get('open-button'),
+    migrate: get('migrate-button'),
     newDiagram: get('new-button'),
     upload: get('upload-input'),
     download: get('download-button'),

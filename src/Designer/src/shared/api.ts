@@ -144,3 +144,53 @@ export async function signIn(userName: string, password: string): Promise<void> 
     body: JSON.stringify({ userName, password }),
   }));
 }
+
+/** One element of the source version and the target element it becomes (README "Migrating running cases"). */
+export interface ElementMapping {
+  sourceElementId: string;
+  targetElementId: string;
+  kind: string;
+}
+
+/** An element where running cases wait that the automatic mapping leaves open, with the target's elements of its kind. */
+export interface UnmappedElement {
+  elementId: string;
+  name?: string | null;
+  kind: string;
+  waitingCases: number;
+  candidates: string[];
+}
+
+export interface MigrationPlan {
+  key: string;
+  sourceDefinitionId: string;
+  sourceVersion: number;
+  targetDefinitionId: string;
+  targetVersion: number;
+  activeCases: number;
+  mappings: ElementMapping[];
+  unmapped: UnmappedElement[];
+  targetElements: { id: string; name?: string | null; kind: string }[];
+}
+
+export interface MigrationResult {
+  targetDefinitionId: string;
+  targetVersion: number;
+  migrated: string[];
+  refused: { caseId: string; problems: { elementId?: string | null; message: string }[] }[];
+}
+
+export async function fetchMigrationPlan(sourceId: string, targetId: string): Promise<MigrationPlan> {
+  const path = `/api/definitions/${encodeURIComponent(sourceId)}/migration-plan?target=${encodeURIComponent(targetId)}`;
+  return (await ensureOk(await request(path))).json() as Promise<MigrationPlan>;
+}
+
+/** Migrates the running cases of <code>sourceId</code> (all of them, or <code>caseIds</code>) with the confirmed mapping. */
+export async function migrateCases(sourceId: string, targetDefinitionId: string, mapping: Record<string, string>, caseIds?: string[]): Promise<MigrationResult> {
+  const response = await request(`/api/definitions/${encodeURIComponent(sourceId)}/migrations`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ targetDefinitionId, mapping, caseIds }),
+  });
+  return (await ensureOk(response)).json() as Promise<MigrationResult>;
+}

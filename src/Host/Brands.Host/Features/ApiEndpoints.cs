@@ -31,6 +31,8 @@ internal static class ApiEndpoints
         ListDefinitions.Map(definitions);
         GetDefinitionXml.Map(definitions);
         ListDefinitionVersions.Map(definitions);
+        GetMigrationPlan.Map(definitions);
+        MigrateCases.Map(definitions);
         GetDefinitionVersionXml.Map(definitions);
         ListSupportedElements.Map(definitions);
         ListElementTemplates.Map(definitions);

@@ -19,6 +19,9 @@ public interface IWorkflowStore
     /// <summary>Case counts by status for every version of <paramref name="key"/> that has cases, newest version first.</summary>
     Task<IReadOnlyList<VersionCaseCounts>> CountCasesByVersionAsync(string key, CancellationToken cancellationToken = default);
 
+    /// <summary>The ids of the active cases on version <paramref name="version"/> of <paramref name="key"/>, oldest first (for migrating them).</summary>
+    Task<IReadOnlyList<Guid>> GetActiveInstanceIdsAsync(string key, int version, CancellationToken cancellationToken = default);
+
     Task<InstanceRecord?> GetInstanceAsync(Guid id, CancellationToken cancellationToken = default);
     Task<TaskRecord?> GetTaskAsync(Guid id, CancellationToken cancellationToken = default);
 

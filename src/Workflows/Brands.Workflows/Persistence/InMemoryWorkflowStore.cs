@@ -67,6 +67,17 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore, IOutboxStore
         }
     }
 
+    public Task<IReadOnlyList<Guid>> GetActiveInstanceIdsAsync(string key, int version, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<Guid> ids = [.. _instances.Values
+                .Where(i => i.DefinitionKey == key && i.DefinitionVersion == version && i.Status == InstanceStatus.Active)
+                .OrderBy(i => i.StartedAt).ThenBy(i => i.Id).Select(i => i.Id)];
+            return Task.FromResult(ids);
+        }
+    }
+
     public Task AddDefinitionsAsync(IReadOnlyList<DefinitionRecord> definitions, CancellationToken cancellationToken = default)
     {
         lock (_gate)

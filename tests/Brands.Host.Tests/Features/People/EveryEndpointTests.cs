@@ -57,18 +57,22 @@ public abstract class EveryEndpointTests<TFixture>(TFixture host) : IClassFixtur
         Assert.Contains(operations, o => o.Path == "/api/cases/{id}/view" && o.Method == HttpMethod.Get);
         Assert.Contains(operations, o => o.Path == "/api/admin/outbox/{id}/resend" && o.Method == HttpMethod.Post);
         Assert.Contains(operations, o => o.Path == "/api/me/notifications" && o.Method == HttpMethod.Put);
+        Assert.Contains(operations, o => o.Path == "/api/definitions/{id}/migration-plan" && o.Method == HttpMethod.Get);
+        Assert.Contains(operations, o => o.Path == "/api/definitions/{id}/migrations" && o.Method == HttpMethod.Post);
         var report = new List<string>();
         foreach (var (method, path) in operations)
         {
             var id = path.StartsWith("/api/tasks", StringComparison.Ordinal) ? taskId.ToString()
                 : path.StartsWith("/api/documents", StringComparison.Ordinal) ? documentId
+                : path.StartsWith("/api/definitions", StringComparison.Ordinal) ? "provincial-review:1"
                 : caseId.ToString();
             var url = path.Replace("{id}", id, StringComparison.Ordinal)
-                .Replace("{key}", "provincial-review", StringComparison.Ordinal);
+                .Replace("{key}", "provincial-review", StringComparison.Ordinal)
+                + (path.EndsWith("/migration-plan", StringComparison.Ordinal) ? "?target=provincial-review:1" : "");
             using var request = new HttpRequestMessage(method, url);
             if (method != HttpMethod.Get)
             {
-                request.Content = Body(path, intruder);
+                request.Content = Body(path, intruder, caseId);
             }
 
             using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
@@ -84,7 +88,8 @@ public abstract class EveryEndpointTests<TFixture>(TFixture host) : IClassFixtur
             {
                 Assert.DoesNotContain(secrets, secret => text.Contains(secret, StringComparison.OrdinalIgnoreCase));
             }
-            else if (path.Contains("{id}", StringComparison.Ordinal) && !path.StartsWith("/api/admin", StringComparison.Ordinal))
+            else if (path.Contains("{id}", StringComparison.Ordinal) && !path.StartsWith("/api/admin", StringComparison.Ordinal)
+                && !path.StartsWith("/api/definitions", StringComparison.Ordinal))
             {
                 Assert.True(code == 404, $"{method} {url}: expected 404 for a case or task the user may not see, got {code}: {text}");
             }
@@ -109,8 +114,15 @@ public abstract class EveryEndpointTests<TFixture>(TFixture host) : IClassFixtur
     }
 
     /// <summary>A plausible body for each kind of call: the intruder tries to act, not to send nonsense.</summary>
-    private static HttpContent Body(string path, string intruder)
+    private static HttpContent Body(string path, string intruder, Guid caseId)
     {
+        if (path == "/api/definitions/{id}/migrations")
+        {
+            // Moving the case to another version (here: the one it is on) is an administrator's action.
+            var migration = new JsonObject { ["targetDefinitionId"] = "provincial-review:1", ["caseIds"] = new JsonArray(caseId.ToString()) };
+            return new StringContent(migration.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
         if (path.EndsWith("/documents", StringComparison.Ordinal))
         {
             return SampleFiles.Upload(SampleFiles.Pdf(), $"planted-by-{intruder}.pdf");

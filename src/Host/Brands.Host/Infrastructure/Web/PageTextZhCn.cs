@@ -88,5 +88,6 @@ internal static class PageTextZhCn
         ["history:escalation-caught"] = "捕获升级",
         ["history:escalation-uncaught"] = "未捕获升级",
         ["history:event-sub-process-started"] = "事件子流程启动",
+        ["history:case-migrated"] = "迁移到新版本",
     };
 }
