@@ -12,6 +12,7 @@ internal static class Startup
     public static async Task PrepareAsync(this WebApplication app)
     {
         await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
+        await app.Services.EnsureKeyRingAsync(app.Lifetime.ApplicationStopping);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<AdminSeeder>().SeedAsync();

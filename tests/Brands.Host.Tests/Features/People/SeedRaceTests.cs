@@ -41,16 +41,28 @@ public abstract class SeedRaceTests
             var users = scope.ServiceProvider.GetRequiredService<UserManager<BrandsUser>>();
             Assert.Equal(["admin"], (await users.GetUsersInRoleAsync(Roles.NationalAdmin)).Select(u => u.UserName));
 
-            // The key ring is in the database: a token one node issued opens the API on the other.
-            using var signIn = first.CreateClient();
-            using var signedIn = await signIn.PostAsJsonAsync("/api/auth/login",
-                new { userName = "admin", password = BrandsHostFactory.AdminPassword }, TestContext.Current.CancellationToken);
-            var token = (string)(await signedIn.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["accessToken"]!;
-            using var other = second.CreateClient();
-            other.DefaultRequestHeaders.Authorization = new("Bearer", token);
-            using var listed = await other.GetAsync("/api/admin/users", TestContext.Current.CancellationToken);
-            Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
-            Assert.True((await DatabaseRowCounts.ReadAsync(Provider, connectionString))["data_protection_keys"] >= 1);
+            // The key ring is in the database and was made once: a token either node issued opens the API on the other.
+            foreach (var (issuer, receiver) in new[] { (first, second), (second, first) })
+            {
+                using var signIn = issuer.CreateClient();
+                using var signedIn = await signIn.PostAsJsonAsync("/api/auth/login",
+                    new { userName = "admin", password = BrandsHostFactory.AdminPassword }, TestContext.Current.CancellationToken);
+                var token = (string)(await signedIn.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["accessToken"]!;
+                using var other = receiver.CreateClient();
+                other.DefaultRequestHeaders.Authorization = new("Bearer", token);
+                using var listed = await other.GetAsync("/api/admin/users", TestContext.Current.CancellationToken);
+                Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+            }
+
+            var keys = (await DatabaseRowCounts.ReadAsync(Provider, connectionString))["data_protection_keys"];
+            if (Provider == DatabaseProvider.PostgreSql)
+            {
+                Assert.Equal(1, keys);
+            }
+            else
+            {
+                Assert.True(keys >= 1);
+            }
         }
     }
 

@@ -1,0 +1,57 @@
+using Brands.Host.Infrastructure.Persistence;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Npgsql;
+
+namespace Brands.Host.Infrastructure.Auth;
+
+/// <summary>
+/// Makes sure the data-protection key ring in the database has a usable key before the node serves, one node at a
+/// time. Left to itself, every node that starts on an empty database creates its own key at its first sign-in, and
+/// a node keeps the key ring it read for up to a day: tokens and cookies issued by one node would then be refused by
+/// another (README, "Several nodes"). Under a PostgreSQL advisory lock the first node creates the key and the others
+/// find it.
+/// </summary>
+internal static class KeyRingSetup
+{
+    private const long KeyRingLockKey = 0x4272616e6448 + 0x70;
+    private static readonly TimeSpan KeyLifetime = TimeSpan.FromDays(90);
+
+    public static async Task EnsureKeyRingAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        var keys = services.GetRequiredService<IKeyManager>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (settings.Provider != DatabaseProvider.PostgreSql)
+        {
+            EnsureKey(keys, now);
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(settings.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var locking = new NpgsqlCommand($"SELECT pg_advisory_lock({KeyRingLockKey})", connection))
+        {
+            await locking.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            EnsureKey(keys, now);
+        }
+        finally
+        {
+            await using var unlocking = new NpgsqlCommand($"SELECT pg_advisory_unlock({KeyRingLockKey})", connection);
+            await unlocking.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Creates a key active from now when no stored key is active now (read fresh from the repository).</summary>
+    private static void EnsureKey(IKeyManager keys, DateTimeOffset now)
+    {
+        var usable = keys.GetAllKeys().Any(key => !key.IsRevoked && key.ActivationDate <= now && key.ExpirationDate > now);
+        if (!usable)
+        {
+            keys.CreateNewKey(now, now + KeyLifetime);
+        }
+    }
+}
