@@ -8,38 +8,43 @@ namespace Brands.Workflows;
 
 public sealed partial class WorkflowEngine
 {
+    public partial Task<int> ExecuteDueJobsAsync(string owner, int max, CancellationToken cancellationToken) =>
+        RunDueJobsAsync(owner, new JobRunSettings { BatchSize = max, MaxJobs = max, Parallelism = 1 }, cancellationToken, cancellationToken);
+
     /// <remarks>
-    /// The batch's jobs run one after another while a renewal extends the leases of those not yet done (see
-    /// <see cref="RenewLeasesAsync"/>); each job's commit is guarded by its lock (<see cref="ChangeSet.JobLockGuards"/>),
-    /// so a node that lost a job to another never commits it. docs/engine.md, "The job executor".
+    /// The acquired jobs wait and run in a <see cref="JobPipeline"/> while a renewal extends the leases of those not
+    /// yet done (see <see cref="RenewLeasesAsync"/>); each job's commit is guarded by its lock
+    /// (<see cref="ChangeSet.JobLockGuards"/>), so a node that lost a job to another never commits it.
+    /// docs/engine.md, "The job executor".
     /// </remarks>
-    public partial async Task<int> ExecuteDueJobsAsync(string owner, int max, CancellationToken cancellationToken)
+    public partial async Task<int> RunDueJobsAsync(string owner, JobRunSettings settings, CancellationToken stopAcquiring,
+        CancellationToken cancellationToken)
     {
-        var now = _services.Time.GetUtcNow();
-        var jobs = await _store.AcquireJobsAsync(owner, now, now + _options.JobLockDuration, max, cancellationToken);
-        if (jobs.Count == 0)
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.MaxJobs <= 0)
         {
             return 0;
         }
 
-        var held = new HeldJobs(jobs.Select(j => j.Id));
+        var pipeline = new JobPipeline(settings,
+            max =>
+            {
+                var now = _services.Time.GetUtcNow();
+                return _store.AcquireJobsAsync(owner, now, now + _options.JobLockDuration, max, cancellationToken);
+            },
+            job => RunJobAsync(job, cancellationToken));
         using var stopRenewing = new CancellationTokenSource();
-        var renewing = RenewLeasesAsync(owner, held, stopRenewing.Token);
+        var renewing = RenewLeasesAsync(owner, pipeline.Held, stopRenewing.Token);
         try
         {
-            foreach (var job in jobs)
-            {
-                await RunJobAsync(job, cancellationToken);
-                held.Release(job.Id);
-            }
+            return await pipeline.RunAsync(stopAcquiring);
         }
         finally
         {
             await stopRenewing.CancelAsync();
             await renewing;
         }
-
-        return jobs.Count;
     }
 
     private async Task RunJobAsync(JobRecord job, CancellationToken cancellationToken)
