@@ -28,10 +28,12 @@ public sealed partial class WorkflowEngine
         }
 
         var pipeline = new JobPipeline(settings,
-            max =>
+            async max =>
             {
                 var now = _services.Time.GetUtcNow();
-                return _store.AcquireJobsAsync(owner, now, now + _options.JobLockDuration, max, cancellationToken);
+                var jobs = await _store.AcquireJobsAsync(owner, now, now + _options.JobLockDuration, max, cancellationToken);
+                await ReadCasesAheadAsync(jobs, cancellationToken);
+                return jobs;
             },
             job => RunJobAsync(job, cancellationToken));
         using var stopRenewing = new CancellationTokenSource();
@@ -44,6 +46,40 @@ public sealed partial class WorkflowEngine
         {
             await stopRenewing.CancelAsync();
             await renewing;
+        }
+    }
+
+    /// <summary>
+    /// Reads the cases of an acquired batch in one query, so each job's command starts without a read of its own.
+    /// Only the first job of a case in the batch takes the record (a later one would find it stale); a failed read
+    /// costs nothing but the reads the commands then make themselves.
+    /// </summary>
+    private async Task ReadCasesAheadAsync(IReadOnlyList<JobRecord> jobs, CancellationToken cancellationToken)
+    {
+        var firstOfCase = new Dictionary<Guid, JobRecord>();
+        foreach (var job in jobs)
+        {
+            if (job.InstanceId is { } caseId)
+            {
+                firstOfCase.TryAdd(caseId, job);
+            }
+        }
+
+        if (firstOfCase.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var instance in await _store.GetInstancesAsync(firstOfCase.Keys, cancellationToken))
+            {
+                _readAheads.AddOrUpdate(firstOfCase[instance.Id], instance);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _services.Logger.LogWarning(e, "Reading the cases of {Count} acquired jobs ahead failed; each job reads its own", jobs.Count);
         }
     }
 

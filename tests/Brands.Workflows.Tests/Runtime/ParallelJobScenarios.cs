@@ -55,6 +55,19 @@ public abstract class ParallelJobScenarios(IStoreProvider stores) : EngineScenar
         {{Flow("f3", "after", "end")}}
         """);
 
+    private static string TaskWithReminder(string key, string topic) => Process(key, $$"""
+        <bpmn:startEvent id="start" />
+        <bpmn:userTask id="submit" />
+        <bpmn:boundaryEvent id="reminder" attachedToRef="submit" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+        <bpmn:serviceTask id="remind" camunda:type="external" camunda:topic="{{topic}}" />
+        <bpmn:endEvent id="reminded" />
+        <bpmn:endEvent id="done" />
+        {{Flow("f1", "start", "submit")}}
+        {{Flow("f2", "submit", "done")}}
+        {{Flow("f3", "reminder", "remind")}}
+        {{Flow("f4", "remind", "reminded")}}
+        """);
+
     private static WorkflowEngineOptions Options(TimeSpan? lease = null) =>
         new() { ScriptTimeout = TimeSpan.FromSeconds(5), JobLockDuration = lease ?? TimeSpan.FromMinutes(5) };
 
@@ -188,6 +201,34 @@ public abstract class ParallelJobScenarios(IStoreProvider stores) : EngineScenar
         {
             Assert.Equal("after", Assert.Single(await harness.TasksAsync(id)).ElementId);
         }
+    }
+
+    [Fact]
+    public async Task A_case_changed_after_its_batch_was_read_fires_on_its_current_state()
+    {
+        var first = new OverlapHandler("first-in-batch") { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var harness = NewHarness(Options(), first);
+        var earlier = await harness.StartAsync(TimerThenWork("read-ahead-first", "first-in-batch"));
+        harness.Clock.Advance(TimeSpan.FromMinutes(1));
+        var reminded = await harness.StartAsync(TaskWithReminder("read-ahead-changed", "record"));
+        harness.Clock.Advance(TimeSpan.FromHours(2));
+
+        // One worker, one batch of both jobs (both cases read with it); while the first job runs, a user claims the
+        // second case's task, so the record read with the batch is out of date when its reminder fires.
+        var running = harness.Engine.RunDueJobsAsync("node-1", new JobRunSettings { BatchSize = 2, Parallelism = 1 }, Cancel, Cancel);
+        await first.WaitUntilRunningAsync(1, Patience);
+        var task = Assert.Single(await harness.TasksAsync(reminded.Id));
+        await harness.Engine.ClaimTaskAsync(task.Id, "wang", Cancel);
+        first.Gate.SetResult();
+        Assert.Equal(2, await running.WaitAsync(Patience, Cancel));
+
+        Assert.Equal(InstanceStatus.Completed, (await harness.CaseAsync(earlier.Id)).Status);
+        var history = (await harness.Store.GetHistoryAsync(reminded.Id, Cancel)).Select(h => h.Kind).ToList();
+        Assert.Single(history, k => k == "timer-fired");
+        Assert.True(history.IndexOf("task-claimed") < history.IndexOf("timer-fired"), string.Join(", ", history));
+        Assert.Equal("wang", Assert.Single(await harness.TasksAsync(reminded.Id)).Assignee);
+        Assert.Contains(harness.Recorder.Calls, c => c.CaseId == reminded.Id && c.ElementId == "remind");
+        Assert.Empty(await harness.Store.GetOpenIncidentsAsync(reminded.Id, Cancel));
     }
 
     private static async Task Eventually(Func<Task<bool>> condition, string what)
