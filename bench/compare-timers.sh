@@ -11,7 +11,8 @@
 # every node of both sides, e.g. "Workflows__JobParallelism=8"), BENCH_PG_STATS (1: pg_stat_statements' top
 # statements of each firing into the results), BENCH_TRACE (base or head: dotnet-trace's CPU sampling of that
 # side's first node while it fires; DOTNET_TRACE names the tool), BENCH_RESULTS (bench/results/compare-timers),
-# BENCH_BUILDS (bench/results/compare-timers-builds: the builds, kept between runs). Exit code 1 when a run did not
+# BENCH_BUILDS (bench/results/compare-timers-builds: the builds, kept between runs), BENCH_SIDES ("base head"; "head"
+# alone for one full-size run of the working tree). Exit code 1 when a run did not
 # fire every timer exactly once. Besides the rates it reports the CPU time the two nodes and the PostgreSQL server
 # spent per timer, which a busy machine inflates far less than the wall-clock figures.
 set -euo pipefail
@@ -138,7 +139,9 @@ side_run() { # side_run SIDE ROUND
 
 for round in $(seq 1 "$rounds"); do
   if [ $((round % 2)) -eq 1 ]; then order="base head"; else order="head base"; fi
-  for side in $order; do side_run "$side" "$round"; done
+  for side in $order; do
+    case " ${BENCH_SIDES:-base head} " in *" $side "*) side_run "$side" "$round" ;; esac
+  done
 done
 
 echo "load at end: $(load_average)" | tee -a "$results/machine.txt"
@@ -149,7 +152,8 @@ node -e '
   for (const r of runs) console.log(`| ${r.round} | ${r.side} | ${r.load} | ${r.fired} | ${r.duplicates} | ${r.allFiredSeconds} | ${r.latenessP50Seconds} / ${r.latenessP99Seconds} | ${r.firedPerSecond} | ${r.nodesCpuMsPerTimer} / ${r.postgresCpuMsPerTimer} | ${r.peakMemoryMb.join(" / ")} |`);
   const rate = side => runs.filter(r => r.side === side).map(r => r.firedPerSecond);
   const mean = xs => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const byRound = runs.filter(r => r.side === "head").map(h => h.firedPerSecond / runs.find(b => b.side === "base" && b.round === h.round).firedPerSecond);
+  const byRound = runs.filter(r => r.side === "head" && runs.some(b => b.side === "base" && b.round === r.round))
+    .map(h => h.firedPerSecond / runs.find(b => b.side === "base" && b.round === h.round).firedPerSecond);
   console.log(`\nfired/s: base ${mean(rate("base")).toFixed(1)}, head ${mean(rate("head")).toFixed(1)}; head / base per round: ${byRound.map(x => x.toFixed(2)).join(", ")}`);
 ' "$runs" | tee "$results/summary.txt"
 exit "$failed"
