@@ -32,7 +32,8 @@ psql() { "$pg_bin/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -
 # start_cluster: initdb into a temp folder owned by postgres, pg_ctl on a free loopback port (sets pg_dir and
 # port), removed again on exit. Durable like production: fsync and synchronous_commit stay on. Room for the run so
 # that no checkpoint is forced by WAL volume in the middle of a measurement. Prepares pgbench's table and script.
-# BENCH_PG_MAX_CONNECTIONS (200) for runs with several nodes.
+# BENCH_PG_MAX_CONNECTIONS (200) for runs with several nodes; BENCH_PG_OPTIONS adds server settings (e.g.
+# "-c shared_preload_libraries=pg_stat_statements").
 start_cluster() {
   pg_dir="$(mktemp -d /tmp/brands-bench-pg.XXXXXX)"
   if [ "$(id -u)" -eq 0 ]; then chown postgres: "$pg_dir"; fi
@@ -43,7 +44,7 @@ start_cluster() {
   as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
     -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c full_page_writes=on \
         -c shared_buffers=256MB -c max_connections=${BENCH_PG_MAX_CONNECTIONS:-200} -c max_wal_size=4GB -c checkpoint_timeout=30min \
-        -c wal_buffers=16MB" start >/dev/null
+        -c wal_buffers=16MB ${BENCH_PG_OPTIONS:-}" start >/dev/null
   psql -d postgres -c "SHOW fsync" -c "SHOW synchronous_commit" -c "SHOW wal_sync_method" | paste -sd' ' \
     | awk '{print "server: fsync=" $1 ", synchronous_commit=" $2 ", wal_sync_method=" $3}' | tee -a "$results/machine.txt"
   psql -d postgres -c "CREATE DATABASE pgbench_insert"

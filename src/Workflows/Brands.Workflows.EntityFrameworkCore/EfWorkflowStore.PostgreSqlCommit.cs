@@ -47,7 +47,10 @@ public sealed partial class EfWorkflowStore
             commands.Add(PostgreSqlTables.Tasks.GuardedUpdate(changes.UpdatedTasks, t => ExpectedVersion(changes, t.Id)));
         }
 
-        var jobLockGuard = changes.JobLockGuards.Count > 0 ? JobLockGuard(changes.JobLockGuards) : null;
+        // Guarded jobs the command deletes anyway (and does not update first) are deleted by the guard itself.
+        var guardDeletes = changes.JobLockGuards.Count > 0 && changes.JobLockGuards.Keys.All(changes.DeletedJobs.Contains)
+            && !changes.UpdatedJobs.Exists(j => changes.JobLockGuards.ContainsKey(j.Id));
+        var jobLockGuard = changes.JobLockGuards.Count > 0 ? JobLockGuard(changes.JobLockGuards, guardDeletes) : null;
         if (jobLockGuard is not null)
         {
             commands.Add(jobLockGuard);
@@ -81,10 +84,11 @@ public sealed partial class EfWorkflowStore
         AddInsert(commands, PostgreSqlTables.History, changes.History);
         AddInsert(commands, PostgreSqlTables.Subscriptions, changes.NewSubscriptions);
         AddInsert(commands, PostgreSqlTables.Outbox, changes.NewOutboxMessages);
-        if (changes.DeletedJobs.Count > 0)
+        Guid[] deletedJobs = guardDeletes ? [.. changes.DeletedJobs.Where(id => !changes.JobLockGuards.ContainsKey(id))] : [.. changes.DeletedJobs];
+        if (deletedJobs.Length > 0)
         {
             var delete = new NpgsqlBatchCommand(PostgreSqlTables.DeleteJobsSql);
-            delete.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. changes.DeletedJobs] });
+            delete.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = deletedJobs });
             commands.Add(delete);
         }
 
@@ -118,9 +122,9 @@ public sealed partial class EfWorkflowStore
         }
     }
 
-    private static NpgsqlBatchCommand JobLockGuard(Dictionary<Guid, string> guards)
+    private static NpgsqlBatchCommand JobLockGuard(Dictionary<Guid, string> guards, bool deletes)
     {
-        var command = new NpgsqlBatchCommand(PostgreSqlTables.JobLockGuardSql);
+        var command = new NpgsqlBatchCommand(deletes ? PostgreSqlTables.GuardedJobDeleteSql : PostgreSqlTables.JobLockGuardSql);
         command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. guards.Keys] });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. guards.Values] });
         return command;

@@ -120,6 +120,19 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
         return await _instance(db, id, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<InstanceRecord>> GetInstancesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var wanted = ids.Distinct().ToArray();
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Instances.Where(i => wanted.Contains(i.Id)).ToListAsync(cancellationToken);
+    }
+
     public async Task<TaskRecord?> GetTaskAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);

@@ -12,6 +12,9 @@ public sealed partial class WorkflowEngine
     private readonly IWorkflowStore _store;
     private readonly WorkflowEngineOptions _options;
 
+    /// <summary>The case record read with an acquired job's batch, for the job's first command (see <see cref="JobPipeline"/>).</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<JobRecord, InstanceRecord> _readAheads = [];
+
     public WorkflowEngine(IWorkflowStore store, IEnumerable<IServiceTaskHandler> handlers, WorkflowEngineOptions options,
         TimeProvider timeProvider, ILogger<WorkflowEngine> logger, IEnumerable<IListenerHandler>? listeners = null,
         Timers.IBusinessCalendar? calendar = null, IEnumerable<ICommitObserver>? observers = null,
@@ -53,6 +56,13 @@ public sealed partial class WorkflowEngine
         for (var attempt = 1; ; attempt++)
         {
             var context = new CommandContext(_services, userId);
+            if (attempt == 1 && heldJob is not null && _readAheads.TryGetValue(heldJob, out var readAhead))
+            {
+                // Read with the job's batch; should it be stale by now, the commit's version check sends the command round again, reading afresh.
+                _readAheads.Remove(heldJob);
+                context.ReadAhead(readAhead);
+            }
+
             var runner = new TokenRunner(context, cancellationToken);
             T result;
             try

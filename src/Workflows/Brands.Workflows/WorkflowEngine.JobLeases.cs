@@ -1,3 +1,4 @@
+using Brands.Workflows.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace Brands.Workflows;
@@ -5,9 +6,9 @@ namespace Brands.Workflows;
 public sealed partial class WorkflowEngine
 {
     /// <summary>
-    /// While a batch runs, extends the leases of its jobs not yet done every third of
-    /// <see cref="WorkflowEngineOptions.JobLockDuration"/>, so a slow job (or a long batch) keeps its jobs on this
-    /// node. A renewal that fails is logged and tried again at the next interval; should the lease lapse meanwhile and
+    /// While a run of due jobs goes on, extends the leases of every job it holds (acquired, waiting or running, not
+    /// yet done) every third of <see cref="WorkflowEngineOptions.JobLockDuration"/>, so a slow job (or a long queue)
+    /// keeps its jobs on this node. A renewal that fails is logged and tried again at the next interval; should the lease lapse meanwhile and
     /// another node take a job, the job's commit here is refused (<see cref="Persistence.JobLockLostException"/>).
     /// </summary>
     private async Task RenewLeasesAsync(string owner, HeldJobs held, CancellationToken stop)
@@ -32,28 +33,6 @@ public sealed partial class WorkflowEngine
             catch (Exception e)
             {
                 _services.Logger.LogError(e, "Renewing the leases of {Count} jobs of {Owner} failed; trying again", held.Snapshot().Count, owner);
-            }
-        }
-    }
-
-    /// <summary>The jobs of a batch this node still holds: acquired and not yet run.</summary>
-    private sealed class HeldJobs(IEnumerable<Guid> ids)
-    {
-        private readonly HashSet<Guid> _ids = [.. ids];
-
-        public void Release(Guid id)
-        {
-            lock (_ids)
-            {
-                _ids.Remove(id);
-            }
-        }
-
-        public IReadOnlyCollection<Guid> Snapshot()
-        {
-            lock (_ids)
-            {
-                return [.. _ids];
             }
         }
     }

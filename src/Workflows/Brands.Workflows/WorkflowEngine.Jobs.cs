@@ -8,38 +8,79 @@ namespace Brands.Workflows;
 
 public sealed partial class WorkflowEngine
 {
+    public partial Task<int> ExecuteDueJobsAsync(string owner, int max, CancellationToken cancellationToken) =>
+        RunDueJobsAsync(owner, new JobRunSettings { BatchSize = max, MaxJobs = max, Parallelism = 1 }, cancellationToken, cancellationToken);
+
     /// <remarks>
-    /// The batch's jobs run one after another while a renewal extends the leases of those not yet done (see
-    /// <see cref="RenewLeasesAsync"/>); each job's commit is guarded by its lock (<see cref="ChangeSet.JobLockGuards"/>),
-    /// so a node that lost a job to another never commits it. docs/engine.md, "The job executor".
+    /// The acquired jobs wait and run in a <see cref="JobPipeline"/> while a renewal extends the leases of those not
+    /// yet done (see <see cref="RenewLeasesAsync"/>); each job's commit is guarded by its lock
+    /// (<see cref="ChangeSet.JobLockGuards"/>), so a node that lost a job to another never commits it.
+    /// docs/engine.md, "The job executor".
     /// </remarks>
-    public partial async Task<int> ExecuteDueJobsAsync(string owner, int max, CancellationToken cancellationToken)
+    public partial async Task<int> RunDueJobsAsync(string owner, JobRunSettings settings, CancellationToken stopAcquiring,
+        CancellationToken cancellationToken)
     {
-        var now = _services.Time.GetUtcNow();
-        var jobs = await _store.AcquireJobsAsync(owner, now, now + _options.JobLockDuration, max, cancellationToken);
-        if (jobs.Count == 0)
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.MaxJobs <= 0)
         {
             return 0;
         }
 
-        var held = new HeldJobs(jobs.Select(j => j.Id));
+        var pipeline = new JobPipeline(settings,
+            async max =>
+            {
+                var now = _services.Time.GetUtcNow();
+                var jobs = await _store.AcquireJobsAsync(owner, now, now + _options.JobLockDuration, max, cancellationToken);
+                await ReadCasesAheadAsync(jobs, cancellationToken);
+                return jobs;
+            },
+            job => RunJobAsync(job, cancellationToken));
         using var stopRenewing = new CancellationTokenSource();
-        var renewing = RenewLeasesAsync(owner, held, stopRenewing.Token);
+        var renewing = RenewLeasesAsync(owner, pipeline.Held, stopRenewing.Token);
         try
         {
-            foreach (var job in jobs)
-            {
-                await RunJobAsync(job, cancellationToken);
-                held.Release(job.Id);
-            }
+            return await pipeline.RunAsync(stopAcquiring);
         }
         finally
         {
             await stopRenewing.CancelAsync();
             await renewing;
         }
+    }
 
-        return jobs.Count;
+    /// <summary>
+    /// Reads the cases of an acquired batch in one query, so each job's command starts without a read of its own.
+    /// Only the first job of a case in the batch takes the record (a later one would find it stale); a failed read
+    /// costs nothing but the reads the commands then make themselves.
+    /// </summary>
+    private async Task ReadCasesAheadAsync(IReadOnlyList<JobRecord> jobs, CancellationToken cancellationToken)
+    {
+        var firstOfCase = new Dictionary<Guid, JobRecord>();
+        foreach (var job in jobs)
+        {
+            if (job.InstanceId is { } caseId)
+            {
+                firstOfCase.TryAdd(caseId, job);
+            }
+        }
+
+        if (firstOfCase.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var instance in await _store.GetInstancesAsync(firstOfCase.Keys, cancellationToken))
+            {
+                _readAheads.AddOrUpdate(firstOfCase[instance.Id], instance);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _services.Logger.LogWarning(e, "Reading the cases of {Count} acquired jobs ahead failed; each job reads its own", jobs.Count);
+        }
     }
 
     private async Task RunJobAsync(JobRecord job, CancellationToken cancellationToken)

@@ -65,8 +65,18 @@ public sealed partial class WorkflowEngine
     /// <summary>Continues a token waiting in a receive task (<paramref name="elementId"/>) of the case.</summary>
     public partial Task TriggerAsync(Guid caseId, string elementId, JsonObject? variables, CancellationToken cancellationToken = default);
 
-    /// <summary>Acquires and runs up to <paramref name="max"/> due jobs; returns how many ran.</summary>
+    /// <summary>Acquires up to <paramref name="max"/> due jobs in one batch and runs them one after another, in due order; returns how many ran.</summary>
     public partial Task<int> ExecuteDueJobsAsync(string owner, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs due jobs as <paramref name="owner"/> until none is left due: batches of
+    /// <see cref="JobRunSettings.BatchSize"/> acquired earliest due first, the next while the last still runs, up to
+    /// <see cref="JobRunSettings.Parallelism"/> jobs at once (never two of one case); returns how many ran.
+    /// <paramref name="stopAcquiring"/> stops taking more (the jobs held still run); <paramref name="cancellationToken"/>
+    /// cancels the jobs' own steps.
+    /// </summary>
+    public partial Task<int> RunDueJobsAsync(string owner, JobRunSettings settings, CancellationToken stopAcquiring,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Gives a job whose retries ran out one more attempt, now, and resolves its incident.</summary>
     public partial Task RetryJobAsync(Guid jobId, CancellationToken cancellationToken = default);

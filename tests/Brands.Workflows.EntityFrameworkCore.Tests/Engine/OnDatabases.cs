@@ -72,6 +72,10 @@ public sealed class JobExecutorOnPostgreSqlTests(PostgreSqlStoreProvider p) : Jo
 
 public sealed class JobExecutorOnSqliteTests(SqliteStoreProvider p) : JobExecutorScenarios(p), IClassFixture<SqliteStoreProvider>;
 
+public sealed class ParallelJobOnPostgreSqlTests(PostgreSqlStoreProvider p) : ParallelJobScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
+public sealed class ParallelJobOnSqliteTests(SqliteStoreProvider p) : ParallelJobScenarios(p), IClassFixture<SqliteStoreProvider>;
+
 public sealed class OutboxOnPostgreSqlTests(PostgreSqlStoreProvider p) : OutboxScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
 
 public sealed class OutboxOnSqliteTests(SqliteStoreProvider p) : OutboxScenarios(p), IClassFixture<SqliteStoreProvider>;

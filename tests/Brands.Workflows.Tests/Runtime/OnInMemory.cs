@@ -38,6 +38,8 @@ public sealed class CaseOwnershipTests(InMemoryStoreProvider p) : CaseOwnershipS
 
 public sealed class JobExecutorTests(InMemoryStoreProvider p) : JobExecutorScenarios(p), IClassFixture<InMemoryStoreProvider>;
 
+public sealed class ParallelJobTests(InMemoryStoreProvider p) : ParallelJobScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
 public sealed class OutboxTests(InMemoryStoreProvider p) : OutboxScenarios(p), IClassFixture<InMemoryStoreProvider>;
 
 public sealed class MigrationTests(InMemoryStoreProvider p) : MigrationScenarios(p), IClassFixture<InMemoryStoreProvider>;

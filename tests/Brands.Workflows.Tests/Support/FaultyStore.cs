@@ -36,6 +36,12 @@ public class FaultyStore : DispatchProxy
             return Task.FromException<InstanceRecord?>(new InvalidOperationException($"case {id} cannot be read (injected fault)"));
         }
 
+        if (targetMethod.Name == nameof(IWorkflowStore.GetInstancesAsync) && args?[0] is IReadOnlyCollection<Guid> ids && ids.FirstOrDefault(_failRead) is var failing
+            && failing != Guid.Empty)
+        {
+            return Task.FromException<IReadOnlyList<InstanceRecord>>(new InvalidOperationException($"case {failing} cannot be read (injected fault)"));
+        }
+
         try
         {
             return targetMethod.Invoke(_inner, args);

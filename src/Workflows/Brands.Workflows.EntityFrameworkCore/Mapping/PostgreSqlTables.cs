@@ -183,7 +183,16 @@ internal static class PostgreSqlTables
         + "ON j.id = g.id AND j.lock_owner = g.owner FOR UPDATE OF j) "
         + "SELECT CASE WHEN count(*) = cardinality($1::uuid[]) THEN 1 ELSE ('" + JobLockLostMarker + " ' || count(*))::int END FROM held";
 
-    /// <summary>The text in the error <see cref="JobLockGuardSql"/> raises.</summary>
+    /// <summary>
+    /// <see cref="JobLockGuardSql"/> for jobs the command also deletes (a fired timer, a finished continuation): the
+    /// delete of the jobs still held by their owners is the guard, one statement instead of two.
+    /// </summary>
+    public const string GuardedJobDeleteSql =
+        "WITH gone AS (DELETE FROM wf_jobs AS j USING unnest($1::uuid[], $2::text[]) AS g(id, owner) "
+        + "WHERE j.id = g.id AND j.lock_owner = g.owner RETURNING j.id) "
+        + "SELECT CASE WHEN count(*) = cardinality($1::uuid[]) THEN 1 ELSE ('" + JobLockLostMarker + " ' || count(*))::int END FROM gone";
+
+    /// <summary>The text in the error <see cref="JobLockGuardSql"/> and <see cref="GuardedJobDeleteSql"/> raise.</summary>
     public const string JobLockLostMarker = "job-lock-lost";
 
     /// <summary>Removes jobs by id; a job already gone is no error.</summary>

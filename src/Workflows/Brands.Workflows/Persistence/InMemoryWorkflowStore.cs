@@ -134,6 +134,16 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore, IOutboxStore
         }
     }
 
+    public Task<IReadOnlyList<InstanceRecord>> GetInstancesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        lock (_gate)
+        {
+            IReadOnlyList<InstanceRecord> found = [.. ids.Distinct().Where(_instances.ContainsKey).Select(id => Copy(_instances[id]))];
+            return Task.FromResult(found);
+        }
+    }
+
     public Task<TaskRecord?> GetTaskAsync(Guid id, CancellationToken cancellationToken = default)
     {
         lock (_gate)

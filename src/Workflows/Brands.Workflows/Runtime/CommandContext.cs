@@ -14,7 +14,7 @@ internal sealed class CommandContext(EngineServices services, string? userId)
     private readonly Dictionary<Guid, TaskRecord> _tasks = [];
     /// <summary>The assignee each loaded task had when it was read, to tell which tasks this command assigned.</summary>
     private readonly Dictionary<Guid, string?> _assigneesAsRead = [];
-    private readonly Dictionary<Guid, InstanceRecord> _readWithTasks = [];
+    private readonly Dictionary<Guid, InstanceRecord> _readAhead = [];
     private readonly Dictionary<string, DefinitionRecord> _latestDefinitions = new(StringComparer.Ordinal);
     private readonly Queue<(CaseRuntime Case, TokenState Token)> _agenda = new();
     private string? _nowTextCache;
@@ -54,6 +54,9 @@ internal sealed class CommandContext(EngineServices services, string? userId)
     /// <summary>Drops a case this command loaded but did not change, so the next load reads it afresh.</summary>
     public void Forget(Guid caseId) => _cases.Remove(caseId);
 
+    /// <summary>A case record read before the command ran (the job executor reads a batch's cases in one query): <see cref="LoadCaseAsync"/> takes it instead of reading.</summary>
+    public void ReadAhead(InstanceRecord instance) => _readAhead[instance.Id] = instance;
+
     public async Task<CaseRuntime> LoadCaseAsync(Guid id, CancellationToken cancellationToken)
     {
         if (_cases.TryGetValue(id, out var loaded))
@@ -61,7 +64,7 @@ internal sealed class CommandContext(EngineServices services, string? userId)
             return loaded;
         }
 
-        var record = (_readWithTasks.Remove(id, out var read) ? read : null)
+        var record = (_readAhead.Remove(id, out var read) ? read : null)
             ?? await Services.Store.GetInstanceAsync(id, cancellationToken)
             ?? throw new WorkflowNotFoundException($"Case {id} does not exist.");
         var process = await Services.Definitions.GetProcessAsync(record.DefinitionId, cancellationToken);
@@ -106,7 +109,7 @@ internal sealed class CommandContext(EngineServices services, string? userId)
         _assigneesAsRead[id] = task.Assignee;
         if (!_cases.ContainsKey(instance.Id))
         {
-            _readWithTasks[instance.Id] = instance;
+            _readAhead[instance.Id] = instance;
         }
 
         return task;
