@@ -15,15 +15,22 @@ internal static class InboxQuery
     /// <summary>A task due within this time from now is marked due soon.</summary>
     public static readonly TimeSpan DueSoon = TimeSpan.FromHours(48);
 
-    public static IQueryable<TaskAndCase> Apply(IQueryable<TaskAndCase> tasks, InboxFilter filter, UserAccess user, DateTimeOffset now)
+    /// <summary>
+    /// The tasks of the filter's tab: the group tab's (claimable by the user) from <see cref="CandidateTasks"/>, the
+    /// others from every task the user may see; then the filters.
+    /// </summary>
+    public static IQueryable<TaskAndCase> For(WorkflowDbContext db, DatabaseProvider provider, InboxFilter filter, UserAccess user, DateTimeOffset now) =>
+        Apply(
+            filter.TabOrDefault == InboxFilter.Group ? CandidateTasks.For(db, user, provider, TaskListOrder.DueFirst) : VisibleTasks.For(db, user),
+            filter, user, now);
+
+    private static IQueryable<TaskAndCase> Apply(IQueryable<TaskAndCase> tasks, InboxFilter filter, UserAccess user, DateTimeOffset now)
     {
         var me = user.UserName;
-        tasks = filter.TabOrDefault switch
+        if (filter.TabOrDefault == InboxFilter.Mine)
         {
-            InboxFilter.Mine => tasks.Where(x => x.Task.Assignee == me),
-            InboxFilter.Group => tasks.Where(x => x.Task.Assignee == null).Where(VisibleTasks.Candidate(user)),
-            _ => tasks,
-        };
+            tasks = tasks.Where(x => x.Task.Assignee == me);
+        }
 
         if (!string.IsNullOrEmpty(filter.Process))
         {
