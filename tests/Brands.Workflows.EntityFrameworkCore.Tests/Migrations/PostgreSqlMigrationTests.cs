@@ -26,7 +26,8 @@ public sealed class PostgreSqlMigrationTests() : MigrationContract(WorkflowDatab
             """);
 
         Assert.Equal("wf_history.data_json:json,wf_instances.started_at:timestamp with time zone,wf_instances.state_json:jsonb,"
-            + "wf_instances.variables_json:jsonb,wf_jobs.due_at:timestamp with time zone,wf_tasks.due_at:timestamp with time zone", types);
+            + "wf_instances.variables_json:jsonb,wf_jobs.due_at:timestamp with time zone,wf_task_candidates.due_at:timestamp with time zone,"
+            + "wf_tasks.due_at:timestamp with time zone", types);
     }
 
     [Fact]
