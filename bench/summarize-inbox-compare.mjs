@@ -9,7 +9,7 @@ const rounds = [...new Set(runs.map((r) => r.round))].sort((a, b) => a - b);
 const latency = (side, round, path) => runs.find((r) => r.side === side && r.round === round)?.results.find((x) => x.path === path)?.latency;
 const ratio = (h, b) => (h && b ? (h / b).toFixed(2) : 'n/a');
 
-console.log(`| path | round | ${base} p50 / p95 ms | working tree p50 / p95 ms | p50 ratio | p95 ratio | load (base / working tree, 1 min) |`);
+console.log(`| path | round | ${base} p50 / p95 ms | working tree p50 / p95 ms | p50 ratio | p95 ratio | load after each side (1 min) |`);
 console.log('|---|---|---|---|---|---|---|');
 for (const path of paths) {
   for (const round of rounds) {
