@@ -7,15 +7,17 @@
 #   bench/inbox.sh                                   1,000,000 tasks, 310 timed requests per path
 #   BENCH_TASKS=100000 bench/inbox.sh                 a smaller run
 #
-# Environment: BENCH_TASKS (1000000), BENCH_REQUESTS (310), BENCH_PAGES ("/inbox": pages timed with a sign-in
-# cookie; empty for the API only), BENCH_RESULTS (bench/results/inbox).
+# Environment: BENCH_TASKS (1000000), BENCH_REQUESTS (310), BENCH_PAGES (pages timed with a sign-in cookie: "/inbox",
+# the group tab and a search for a part of an applicant name; empty for the API only), BENCH_RESULTS
+# (bench/results/inbox). bench/inbox-compare.sh times a base revision against the working tree in turns.
 set -euo pipefail
 
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$bench")"
 tasks="${BENCH_TASKS:-1000000}"
 requests="${BENCH_REQUESTS:-310}"
-pages="${BENCH_PAGES-/inbox}"
+search="%E7%94%B3%E8%AF%B7%E4%BC%81%E4%B8%9A%201234" # 申请企业 1234: a part of the generated applicant names
+pages="${BENCH_PAGES-/inbox /inbox?tab=group /inbox?tab=all&q=$search}"
 results="${BENCH_RESULTS:-$bench/results/inbox}"
 pgbench_seconds=0
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

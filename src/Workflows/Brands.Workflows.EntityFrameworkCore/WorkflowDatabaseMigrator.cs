@@ -170,6 +170,9 @@ public sealed class WorkflowDatabaseMigrator
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        // A migration that builds an index or fills a table over a large database runs as long as it needs; the
+        // default 30 s would stop it half way and keep the host from starting.
+        command.CommandTimeout = 0;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -15,15 +15,22 @@ internal static class InboxQuery
     /// <summary>A task due within this time from now is marked due soon.</summary>
     public static readonly TimeSpan DueSoon = TimeSpan.FromHours(48);
 
-    public static IQueryable<TaskAndCase> Apply(IQueryable<TaskAndCase> tasks, InboxFilter filter, UserAccess user, DateTimeOffset now)
+    /// <summary>
+    /// The tasks of the filter's tab: the group tab's (claimable by the user) from <see cref="CandidateTasks"/>, the
+    /// others from every task the user may see; then the filters.
+    /// </summary>
+    public static IQueryable<TaskAndCase> For(WorkflowDbContext db, DatabaseProvider provider, InboxFilter filter, UserAccess user, DateTimeOffset now) =>
+        Apply(
+            filter.TabOrDefault == InboxFilter.Group ? CandidateTasks.For(db, user, provider, TaskListOrder.DueFirst) : VisibleTasks.For(db, user),
+            filter, user, now);
+
+    private static IQueryable<TaskAndCase> Apply(IQueryable<TaskAndCase> tasks, InboxFilter filter, UserAccess user, DateTimeOffset now)
     {
         var me = user.UserName;
-        tasks = filter.TabOrDefault switch
+        if (filter.TabOrDefault == InboxFilter.Mine)
         {
-            InboxFilter.Mine => tasks.Where(x => x.Task.Assignee == me),
-            InboxFilter.Group => tasks.Where(x => x.Task.Assignee == null).Where(VisibleTasks.Candidate(user)),
-            _ => tasks,
-        };
+            tasks = tasks.Where(x => x.Task.Assignee == me);
+        }
 
         if (!string.IsNullOrEmpty(filter.Process))
         {
@@ -74,20 +81,28 @@ internal static class InboxQuery
     /// <summary>
     /// Narrows to cases whose business key or <c>applicantName</c> variable contains <paramref name="text"/>, or that
     /// an organisation named like it owns; case-insensitive. <c>%</c>, <c>_</c> and <c>\</c> are matched as themselves.
+    /// On PostgreSQL the matching cases are found first, through the trigram indexes of host migration 0070 and the
+    /// index on the owning organisation, and their tasks through the tasks' case index.
     /// </summary>
     public static IQueryable<TaskAndCase> Search(
         IQueryable<TaskAndCase> tasks, WorkflowDbContext db, DatabaseProvider provider, string text, IReadOnlyList<string> organisations)
     {
         var pattern = "%" + EscapeLike(text) + "%";
-        var matching = provider == DatabaseProvider.PostgreSql
-            ? db.Database.SqlQuery<Guid>($"""
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            var owners = organisations.ToArray();
+            var cases = db.Database.SqlQuery<Guid>($"""
                 SELECT id AS "Value" FROM wf_instances
                 WHERE business_key ILIKE {pattern} ESCAPE '\' OR variables_json ->> 'applicantName' ILIKE {pattern} ESCAPE '\'
-                """)
-            : db.Database.SqlQuery<Guid>($"""
-                SELECT id AS "Value" FROM wf_instances
-                WHERE business_key LIKE {pattern} ESCAPE '\' OR json_extract(variables_json, '$.applicantName') LIKE {pattern} ESCAPE '\'
+                   OR organisation_code = ANY ({owners})
                 """);
+            return tasks.Where(x => cases.Contains(x.Task.InstanceId));
+        }
+
+        var matching = db.Database.SqlQuery<Guid>($"""
+            SELECT id AS "Value" FROM wf_instances
+            WHERE business_key LIKE {pattern} ESCAPE '\' OR json_extract(variables_json, '$.applicantName') LIKE {pattern} ESCAPE '\'
+            """);
         return tasks.Where(x => matching.Contains(x.Case.Id) || organisations.Contains(x.Case.OrganisationCode!));
     }
 

@@ -74,11 +74,10 @@ internal static class ListInbox
             var user = scope.User;
             var now = time.GetUtcNow();
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
-            var visible = VisibleTasks.For(db, user);
             // The deployed processes, not the ones the user has tasks of: that would read every visible task.
             var processes = await db.Definitions.Select(d => d.Key).Distinct().OrderBy(k => k).ToListAsync(cancellationToken);
 
-            var tasks = InboxQuery.Apply(visible, filter, user, now);
+            var tasks = InboxQuery.For(db, settings.Provider, filter, user, now);
             if (!string.IsNullOrWhiteSpace(filter.Q))
             {
                 var text = filter.Q.Trim();
@@ -94,9 +93,12 @@ internal static class ListInbox
             var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Min(filter.PageOrFirst, pageCount);
             var rows = await tasks
-                .OrderBy(x => x.Task.DueAt == null).ThenBy(x => x.Task.DueAt).ThenBy(x => x.Task.CreatedAt).ThenBy(x => x.Task.Id)
+                .InOrder(TaskListOrder.DueFirst)
                 .Skip((page - 1) * PageSize).Take(PageSize)
-                .ProjectToType<Row>(Mappings.Config)
+                .Select(x => new Row(
+                    x.Task.Id, x.Task.InstanceId, x.Task.Name, x.Task.ElementId, x.Task.DefinitionKey, x.Case.BusinessKey,
+                    x.Task.Assignee, x.Task.CandidateUsers, x.Task.CandidateGroups, x.Task.DueAt, x.Task.FollowUpAt,
+                    x.Task.Priority, x.Task.CreatedAt, x.Case.Province, x.Case.OrganisationCode, x.Case.VariablesJson))
                 .ToListAsync(cancellationToken);
 
             var organisationNames = await OrganisationNamesAsync(rows, cancellationToken);

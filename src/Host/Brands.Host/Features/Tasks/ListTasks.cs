@@ -1,6 +1,7 @@
 using Brands.Host.Infrastructure.Access;
 using Brands.Host.Infrastructure.Mapping;
 using Brands.Host.Infrastructure.Mediation;
+using Brands.Host.Infrastructure.Persistence;
 using Brands.Workflows.EntityFrameworkCore;
 using Brands.Workflows.Persistence;
 using Mapster;
@@ -65,14 +66,14 @@ internal static class ListTasks
                 .Map(item => item.CandidateGroups, row => TaskFilter.SplitList(row.CandidateGroups).ToList());
     }
 
-    internal sealed class Handler(IDbContextFactory<WorkflowDbContext> databases, AccessScope scope, TimeProvider timeProvider)
+    internal sealed class Handler(IDbContextFactory<WorkflowDbContext> databases, DatabaseSettings settings, AccessScope scope, TimeProvider timeProvider)
         : IRequestHandler<Query, IReadOnlyList<Item>>
     {
         public async Task<IReadOnlyList<Item>> Handle(Query request, CancellationToken cancellationToken)
         {
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
             var user = scope.User;
-            var tasks = VisibleTasks.For(db, user);
+            var tasks = request.Candidate ? CandidateTasks.For(db, user, settings.Provider, TaskListOrder.OldestFirst) : VisibleTasks.For(db, user);
             if (request.CaseId is { } caseId)
             {
                 tasks = tasks.Where(x => x.Task.InstanceId == caseId);
@@ -84,20 +85,16 @@ internal static class ListTasks
                 tasks = tasks.Where(x => x.Task.Assignee == userName);
             }
 
-            if (request.Candidate)
-            {
-                tasks = tasks.Where(x => x.Task.Assignee == null).Where(VisibleTasks.Candidate(user));
-            }
-
             if (request.Overdue)
             {
                 var now = timeProvider.GetUtcNow();
                 tasks = tasks.Where(x => x.Task.DueAt < now);
             }
 
-            var rows = await tasks.Select(x => x.Task)
-                .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            var rows = await tasks
+                .InOrder(TaskListOrder.OldestFirst)
                 .Skip(request.FirstResult).Take(request.MaxResults)
+                .Select(x => x.Task)
                 .ProjectToType<Row>(Mappings.Config)
                 .ToListAsync(cancellationToken);
             return rows.Adapt<List<Item>>(Mappings.Config);

@@ -17,9 +17,18 @@ internal static class VisibleTasks
         var open = from t in db.Tasks
                    join i in db.Instances on t.InstanceId equals i.Id
                    where t.State == TaskState.Open
-                   select new TaskAndCase { Task = t, Case = i };
+                   select new TaskAndCase
+                   {
+                       Task = t, Case = i, SortUndated = t.DueAt == null, SortDueAt = t.DueAt, SortCreatedAt = t.CreatedAt, SortId = t.Id,
+                   };
         return user.SeesAllCases ? open : open.Where(Visible(user));
     }
+
+    /// <summary>In the list's order, by the keys of <see cref="TaskAndCase"/>.</summary>
+    public static IOrderedQueryable<TaskAndCase> InOrder(this IQueryable<TaskAndCase> tasks, TaskListOrder order) =>
+        order == TaskListOrder.DueFirst
+            ? tasks.OrderBy(x => x.SortUndated).ThenBy(x => x.SortDueAt).ThenBy(x => x.SortCreatedAt).ThenBy(x => x.SortId)
+            : tasks.OrderBy(x => x.SortCreatedAt).ThenBy(x => x.SortId);
 
     /// <summary>Tasks the user is a candidate of (user or group), assigned or not.</summary>
     public static Expression<Func<TaskAndCase, bool>> Candidate(UserAccess user)
