@@ -29,16 +29,7 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # shellcheck source=bench/lib.sh
 source "$bench/lib.sh"
 
-base="$(git -C "$root" rev-parse --short "$revision")"
-rm -rf "$results"
-mkdir -p "$results"
-runs="$results/runs.jsonl"
-: >"$runs"
-{
-  describe_machine
-  echo "base: $base; working tree: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
-  echo "timers: $timers, rounds: $rounds, node settings: ${node_env:-defaults}"
-} | tee "$results/machine.txt"
+begin_comparison "$revision" "timers: $timers, rounds: $rounds, node settings: ${node_env:-defaults}"
 
 # The builds outlive the results folder: the base is rebuilt only when the revision changes.
 builds="${BENCH_BUILDS:-$bench/results/compare-timers-builds}"

@@ -22,15 +22,7 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # shellcheck source=bench/lib.sh
 source "$bench/lib.sh"
 
-base="$(git -C "$root" rev-parse --short "$revision")"
-rm -rf "$results"
-mkdir -p "$results"
-runs="$results/runs.jsonl"
-: >"$runs"
-{
-  describe_machine
-  echo "base: $base; working tree: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
-} | tee "$results/machine.txt"
+begin_comparison "$revision"
 
 echo "== building the benchmark at $base and at the working tree (Release)"
 checkout="$(mktemp -d /tmp/brands-bench-base.XXXXXX)"

@@ -22,6 +22,21 @@ describe_machine() {
   echo "load at start: $(load_average)"
 }
 
+# begin_comparison REVISION [LINE]: for the scripts that compare a revision with the working tree — sets base (the
+# revision, short) and runs, empties results, and writes machine.txt (the machine, both sides, and LINE if given).
+begin_comparison() {
+  base="$(git -C "$root" rev-parse --short "$1")"
+  rm -rf "$results"
+  mkdir -p "$results"
+  runs="$results/runs.jsonl"
+  : >"$runs"
+  {
+    describe_machine
+    echo "base: $base; working tree: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
+    if [ -n "${2:-}" ]; then echo "$2"; fi
+  } | tee "$results/machine.txt"
+}
+
 # free_port: a loopback port nobody listens on now.
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 

@@ -25,7 +25,7 @@ internal static class MailSettings
 }
 
 /// <summary>The host on SQLite with a running SMTP server.</summary>
-public sealed class SqliteMailHostFixture : SqliteHostFixture, IMailHostFixture
+public class SqliteMailHostFixture : SqliteHostFixture, IMailHostFixture
 {
     public SmtpTestServer Smtp { get; } = new();
 
@@ -46,7 +46,7 @@ public sealed class SqliteMailHostFixture : SqliteHostFixture, IMailHostFixture
 }
 
 /// <summary>The host on PostgreSQL with a running SMTP server.</summary>
-public sealed class PostgresMailHostFixture : PostgresHostFixture, IMailHostFixture
+public class PostgresMailHostFixture : PostgresHostFixture, IMailHostFixture
 {
     public SmtpTestServer Smtp { get; } = new();
 

@@ -8,43 +8,13 @@ internal static class OneAttemptMailSettings
 }
 
 /// <summary>The host on SQLite with a running SMTP server and one attempt per message.</summary>
-public sealed class SqliteOneAttemptMailHostFixture : SqliteHostFixture, IMailHostFixture
+public sealed class SqliteOneAttemptMailHostFixture : SqliteMailHostFixture
 {
-    public SmtpTestServer Smtp { get; } = new();
-
     protected override IReadOnlyDictionary<string, string> Settings => OneAttemptMailSettings.For(Smtp);
-
-    public override async ValueTask InitializeAsync()
-    {
-        await Smtp.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Smtp.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
 }
 
 /// <summary>The host on PostgreSQL with a running SMTP server and one attempt per message.</summary>
-public sealed class PostgresOneAttemptMailHostFixture : PostgresHostFixture, IMailHostFixture
+public sealed class PostgresOneAttemptMailHostFixture : PostgresMailHostFixture
 {
-    public SmtpTestServer Smtp { get; } = new();
-
     protected override IReadOnlyDictionary<string, string> Settings => OneAttemptMailSettings.For(Smtp);
-
-    public override async ValueTask InitializeAsync()
-    {
-        await Smtp.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Smtp.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
 }
