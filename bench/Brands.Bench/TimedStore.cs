@@ -41,6 +41,9 @@ internal sealed class TimedStore(IWorkflowStore inner) : IWorkflowStore
     public Task<InstanceRecord?> GetInstanceAsync(Guid id, CancellationToken cancellationToken = default) =>
         Time(nameof(GetInstanceAsync), () => inner.GetInstanceAsync(id, cancellationToken));
 
+    public Task<IReadOnlyList<InstanceRecord>> GetInstancesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
+        Time(nameof(GetInstancesAsync), () => inner.GetInstancesAsync(ids, cancellationToken));
+
     public Task<TaskRecord?> GetTaskAsync(Guid id, CancellationToken cancellationToken = default) =>
         Time(nameof(GetTaskAsync), () => inner.GetTaskAsync(id, cancellationToken));
 

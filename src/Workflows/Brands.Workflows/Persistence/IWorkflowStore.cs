@@ -28,20 +28,7 @@ public interface IWorkflowStore
     /// The cases among <paramref name="ids"/> that exist, in no particular order: one query on a database. The job
     /// executor reads the cases of a batch ahead with it (docs/engine.md, "The job executor").
     /// </summary>
-    async Task<IReadOnlyList<InstanceRecord>> GetInstancesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(ids);
-        var found = new List<InstanceRecord>(ids.Count);
-        foreach (var id in ids)
-        {
-            if (await GetInstanceAsync(id, cancellationToken) is { } instance)
-            {
-                found.Add(instance);
-            }
-        }
-
-        return found;
-    }
+    Task<IReadOnlyList<InstanceRecord>> GetInstancesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default);
 
     Task<TaskRecord?> GetTaskAsync(Guid id, CancellationToken cancellationToken = default);
 
