@@ -33,7 +33,8 @@ public abstract partial class NewcomerTests<TFixture>(TFixture host) : IClassFix
 
         await page.GotoAsync("/");
         await SignInAsync(page, "zj-reviewer");
-        await page.WaitForURLAsync("**/inbox");
+        // The URL, not the load event: the inbox may finish loading before this line runs.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/inbox$"));
 
         await page.Locator(".tabs a[data-tab=group]").ClickAsync();
         var row = page.Locator("#tasks tbody tr").Filter(new LocatorFilterOptions { HasText = "2026-ZJ-NEWCOMER-1" });
@@ -75,9 +76,9 @@ public abstract partial class NewcomerTests<TFixture>(TFixture host) : IClassFix
         await using var assigneeWindow = await chromium.NewWindowAsync(host.BaseAddress);
         var assigneePage = await assigneeWindow.NewPageAsync();
         await assigneePage.GotoAsync(new Uri(link.Value).PathAndQuery);
-        await assigneePage.WaitForURLAsync("**/?ReturnUrl=*");
+        await Assertions.Expect(assigneePage).ToHaveURLAsync(new Regex(@"/\?ReturnUrl="));
         await SignInAsync(assigneePage, "zj-reviewer2");
-        await assigneePage.WaitForURLAsync($"**/tasks/{nextTaskId}");
+        await Assertions.Expect(assigneePage).ToHaveURLAsync(new Regex($"/tasks/{nextTaskId}$"));
         await Assertions.Expect(assigneePage.Locator("#task-name")).ToHaveTextAsync("省局复核");
         await assigneePage.ScreenshotAsync(new PageScreenshotOptions { Path = HeadlessChromium.ArtifactPath($"newcomer-next-task-{database}.png"), FullPage = true });
 

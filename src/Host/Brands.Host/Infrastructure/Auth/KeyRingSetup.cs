@@ -20,10 +20,10 @@ internal static class KeyRingSetup
     {
         var settings = services.GetRequiredService<DatabaseSettings>();
         var keys = services.GetRequiredService<IKeyManager>();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var clock = services.GetRequiredService<TimeProvider>();
         if (settings.Provider != DatabaseProvider.PostgreSql)
         {
-            EnsureKey(keys, now);
+            EnsureKey(keys, clock.GetUtcNow());
             return;
         }
 
@@ -36,7 +36,8 @@ internal static class KeyRingSetup
 
         try
         {
-            EnsureKey(keys, now);
+            // The time is read under the lock: a key another node made while this one waited counts.
+            EnsureKey(keys, clock.GetUtcNow());
         }
         finally
         {
@@ -45,10 +46,14 @@ internal static class KeyRingSetup
         }
     }
 
-    /// <summary>Creates a key active from now when no stored key is active now (read fresh from the repository).</summary>
+    /// <summary>
+    /// Creates a key active from now unless a stored key (read fresh from the repository) is unrevoked and unexpired:
+    /// one another node made a moment ago may carry an activation time a little ahead of this node's clock, which the
+    /// key resolver's allowance for clock skew accepts.
+    /// </summary>
     private static void EnsureKey(IKeyManager keys, DateTimeOffset now)
     {
-        var usable = keys.GetAllKeys().Any(key => !key.IsRevoked && key.ActivationDate <= now && key.ExpirationDate > now);
+        var usable = keys.GetAllKeys().Any(key => !key.IsRevoked && key.ExpirationDate > now);
         if (!usable)
         {
             keys.CreateNewKey(now, now + KeyLifetime);
