@@ -15,6 +15,12 @@ public sealed partial class WorkflowEngine
     /// <summary>The case record read with an acquired job's batch, for the job's first command (see <see cref="JobPipeline"/>).</summary>
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<JobRecord, InstanceRecord> _readAheads = [];
 
+    /// <summary>
+    /// How a job acquired by a run commits: through the run's <see cref="CommitGroup"/>, telling the run's worker when
+    /// its changes wait there so the worker can go on (see <see cref="JobPipeline"/>).
+    /// </summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<JobRecord, JobCommit> _jobCommits = [];
+
     public WorkflowEngine(IWorkflowStore store, IEnumerable<IServiceTaskHandler> handlers, WorkflowEngineOptions options,
         TimeProvider timeProvider, ILogger<WorkflowEngine> logger, IEnumerable<IListenerHandler>? listeners = null,
         Timers.IBusinessCalendar? calendar = null, IEnumerable<ICommitObserver>? observers = null,
@@ -48,7 +54,8 @@ public sealed partial class WorkflowEngine
     /// <summary>
     /// Runs one command in a fresh unit of work and commits it in one transaction; a lost optimistic-concurrency
     /// race re-runs the whole command, a bounded number of times, then reports a conflict. A command that runs an
-    /// acquired job (<paramref name="heldJob"/>) commits only while this node still holds the job's lock.
+    /// acquired job (<paramref name="heldJob"/>) commits only while this node still holds the job's lock, together with
+    /// other jobs of its run that finished meanwhile (<see cref="CommitGroup"/>).
     /// </summary>
     private async Task<T> ExecuteAsync<T>(string? userId, Func<CommandContext, TokenRunner, Task<T>> command, CancellationToken cancellationToken,
         JobRecord? heldJob = null)
@@ -91,7 +98,15 @@ public sealed partial class WorkflowEngine
 
             try
             {
-                await _store.CommitAsync(context.Changes, cancellationToken);
+                if (heldJob is not null && _jobCommits.TryGetValue(heldJob, out var jobCommit))
+                {
+                    await jobCommit.Group.CommitAsync(context.Changes, jobCommit.Queued);
+                }
+                else
+                {
+                    await _store.CommitAsync(context.Changes, cancellationToken);
+                }
+
                 return result;
             }
             catch (Exception e)

@@ -27,6 +27,7 @@ public sealed partial class WorkflowEngine
             return 0;
         }
 
+        var commits = new CommitGroup(_store.CommitAsync, settings.CommitGroupSize, settings.CommitsAtOnce, cancellationToken);
         var pipeline = new JobPipeline(settings,
             async max =>
             {
@@ -35,7 +36,12 @@ public sealed partial class WorkflowEngine
                 await ReadCasesAheadAsync(jobs, cancellationToken);
                 return jobs;
             },
-            job => RunJobAsync(job, cancellationToken));
+            (job, queued) =>
+            {
+                _jobCommits.AddOrUpdate(job, new JobCommit(commits, queued));
+                return RunJobAsync(job, cancellationToken);
+            },
+            settings.CommitGroupSize * (settings.CommitsAtOnce + 1));
         using var stopRenewing = new CancellationTokenSource();
         var renewing = RenewLeasesAsync(owner, pipeline.Held, stopRenewing.Token);
         try
@@ -98,6 +104,10 @@ public sealed partial class WorkflowEngine
         {
             _services.Logger.LogError(e, "Job {JobId} of case {CaseId} failed", job.Id, job.InstanceId);
             await RecordJobFailureAsync(job, e.Message, cancellationToken);
+        }
+        finally
+        {
+            _jobCommits.Remove(job);
         }
     }
 

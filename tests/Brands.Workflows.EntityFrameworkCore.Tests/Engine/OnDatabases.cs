@@ -74,7 +74,11 @@ public sealed class JobExecutorOnSqliteTests(SqliteStoreProvider p) : JobExecuto
 
 public sealed class ParallelJobOnPostgreSqlTests(PostgreSqlStoreProvider p) : ParallelJobScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
 
+public sealed class CommitGroupOnPostgreSqlTests(PostgreSqlStoreProvider p) : CommitGroupScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
+
 public sealed class ParallelJobOnSqliteTests(SqliteStoreProvider p) : ParallelJobScenarios(p), IClassFixture<SqliteStoreProvider>;
+
+public sealed class CommitGroupOnSqliteTests(SqliteStoreProvider p) : CommitGroupScenarios(p), IClassFixture<SqliteStoreProvider>;
 
 public sealed class OutboxOnPostgreSqlTests(PostgreSqlStoreProvider p) : OutboxScenarios(p), IClassFixture<PostgreSqlStoreProvider>;
 

@@ -40,6 +40,8 @@ public sealed class JobExecutorTests(InMemoryStoreProvider p) : JobExecutorScena
 
 public sealed class ParallelJobTests(InMemoryStoreProvider p) : ParallelJobScenarios(p), IClassFixture<InMemoryStoreProvider>;
 
+public sealed class CommitGroupTests(InMemoryStoreProvider p) : CommitGroupScenarios(p), IClassFixture<InMemoryStoreProvider>;
+
 public sealed class OutboxTests(InMemoryStoreProvider p) : OutboxScenarios(p), IClassFixture<InMemoryStoreProvider>;
 
 public sealed class MigrationTests(InMemoryStoreProvider p) : MigrationScenarios(p), IClassFixture<InMemoryStoreProvider>;

@@ -61,6 +61,45 @@ public sealed class ChangeSet
     /// </summary>
     public Dictionary<string, int> LatestDefinitionVersions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Adds another command's changes to these, so that both commit in one transaction (the job executor's commit
+    /// groups, docs/engine.md, "The job executor"). The caller keeps the two apart: they must not update the same
+    /// row or case. Where both took a process's latest version, the lower one is kept: the stricter guard.
+    /// </summary>
+    public void Append(ChangeSet other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        NewInstances.AddRange(other.NewInstances);
+        UpdatedInstances.AddRange(other.UpdatedInstances);
+        NewTasks.AddRange(other.NewTasks);
+        UpdatedTasks.AddRange(other.UpdatedTasks);
+        NewJobs.AddRange(other.NewJobs);
+        UpdatedJobs.AddRange(other.UpdatedJobs);
+        DeletedJobs.AddRange(other.DeletedJobs);
+        NewIncidents.AddRange(other.NewIncidents);
+        UpdatedIncidents.AddRange(other.UpdatedIncidents);
+        History.AddRange(other.History);
+        NewSubscriptions.AddRange(other.NewSubscriptions);
+        DeletedSubscriptions.AddRange(other.DeletedSubscriptions);
+        NewOutboxMessages.AddRange(other.NewOutboxMessages);
+        NewDefinitions.AddRange(other.NewDefinitions);
+        ReplacedStartTriggers.AddRange(other.ReplacedStartTriggers);
+        foreach (var (id, owner) in other.JobLockGuards)
+        {
+            JobLockGuards[id] = owner;
+        }
+
+        foreach (var (id, version) in other.ExpectedVersions)
+        {
+            ExpectedVersions[id] = version;
+        }
+
+        foreach (var (key, version) in other.LatestDefinitionVersions)
+        {
+            LatestDefinitionVersions[key] = LatestDefinitionVersions.TryGetValue(key, out var mine) ? Math.Min(mine, version) : version;
+        }
+    }
+
     public bool IsEmpty =>
         NewInstances.Count + UpdatedInstances.Count + NewTasks.Count + UpdatedTasks.Count + NewJobs.Count
         + UpdatedJobs.Count + DeletedJobs.Count + NewIncidents.Count + UpdatedIncidents.Count + History.Count

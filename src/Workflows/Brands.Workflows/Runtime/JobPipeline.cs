@@ -4,26 +4,33 @@ namespace Brands.Workflows.Runtime;
 
 /// <summary>
 /// One run of due jobs on one node: an acquirer that locks batches of due jobs while the earlier ones still run, and
-/// <see cref="JobRunSettings.Parallelism"/> workers that take the earliest due job whose case no other worker is
-/// running, so jobs of one case run one after another in due order and jobs of different cases run side by side.
+/// <see cref="JobRunSettings.Parallelism"/> workers that take the earliest due job whose case no other job of the run
+/// is running or committing, so jobs of one case run one after another in due order and jobs of different cases run
+/// side by side.
 /// </summary>
 /// <remarks>
-/// The next batch is taken once fewer jobs are waiting than there are workers, so the workers do not wait for a
-/// round trip between batches and a node holds at most about <c>Parallelism + BatchSize</c> leases.
-/// <see cref="Held"/> is every job acquired and not yet done: the lease renewal extends exactly those.
+/// A job whose changes wait in a <see cref="CommitGroup"/> frees its worker (it calls the hand-off it is given): the
+/// worker takes the next job while the commit is written, so the workers compute and the commits gather whatever
+/// finished meanwhile. At most <c>maxAwaitingCommit</c> jobs wait so; then the workers wait for commits.
+/// The next batch is taken once fewer jobs are waiting to start than there are workers, so the workers do not wait
+/// for a round trip between batches. <see cref="Held"/> is every job acquired and not yet done (started or not,
+/// committed or not): the lease renewal extends exactly those.
 /// </remarks>
 internal sealed class JobPipeline(
     JobRunSettings settings,
     Func<int, Task<IReadOnlyList<JobRecord>>> acquire,
-    Func<JobRecord, Task> run)
+    Func<JobRecord, Action, Task> run,
+    int maxAwaitingCommit)
 {
     private readonly Lock _gate = new();
     private readonly List<JobRecord> _pending = [];
     private readonly HashSet<Guid> _busyCases = [];
     private TaskCompletionSource _changed = NewSignal();
     private bool _acquiring = true;
+    private Exception? _failure;
     private int _acquired;
     private int _ran;
+    private int _awaitingCommit;
 
     public HeldJobs Held { get; } = new();
 
@@ -53,6 +60,12 @@ internal sealed class JobPipeline(
         }
 
         await Task.WhenAll(workers);
+        await AllCommittedAsync();
+        if (_failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
+        }
+
         if (acquireFailure is not null && !(acquireFailure is OperationCanceledException && stop.IsCancellationRequested))
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(acquireFailure);
@@ -107,8 +120,8 @@ internal sealed class JobPipeline(
             Task changed;
             lock (_gate)
             {
-                job = TakeNext();
-                if (job is null && !_acquiring && _pending.Count == 0)
+                job = _failure is null && _awaitingCommit < maxAwaitingCommit ? TakeNext() : null;
+                if (job is null && (_failure is not null || (!_acquiring && _pending.Count == 0)))
                 {
                     return;
                 }
@@ -122,28 +135,77 @@ internal sealed class JobPipeline(
                 continue;
             }
 
-            try
+            var started = new StartedJob(job);
+            var running = RunOneAsync(started, stopAcquiring);
+            if (await Task.WhenAny(running, started.HandedOff.Task) != running)
             {
-                await run(job);
-            }
-            catch
-            {
-                await stopAcquiring.CancelAsync();
-                throw;
-            }
-            finally
-            {
-                Held.Release(job.Id);
                 lock (_gate)
                 {
-                    _ran++;
-                    if (job.InstanceId is { } caseId)
+                    // Its commit is being written: the worker goes on; the job's end counts it out again.
+                    if (!started.Done)
                     {
-                        _busyCases.Remove(caseId);
+                        started.Awaiting = true;
+                        _awaitingCommit++;
                     }
-
-                    Signal();
                 }
+            }
+        }
+    }
+
+    /// <summary>Waits until no job handed off by a worker is still waiting for its commit.</summary>
+    private async Task AllCommittedAsync()
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (_awaitingCommit == 0)
+                {
+                    return;
+                }
+
+                changed = _changed.Task;
+            }
+
+            await changed;
+        }
+    }
+
+    private async Task RunOneAsync(StartedJob started, CancellationTokenSource stopAcquiring)
+    {
+        var job = started.Job;
+        try
+        {
+            await run(job, () => started.HandedOff.TrySetResult());
+        }
+        catch (Exception e)
+        {
+            lock (_gate)
+            {
+                _failure ??= e;
+            }
+
+            await stopAcquiring.CancelAsync();
+        }
+        finally
+        {
+            Held.Release(job.Id);
+            lock (_gate)
+            {
+                _ran++;
+                started.Done = true;
+                if (started.Awaiting)
+                {
+                    _awaitingCommit--;
+                }
+
+                if (job.InstanceId is { } caseId)
+                {
+                    _busyCases.Remove(caseId);
+                }
+
+                Signal();
             }
         }
     }
@@ -177,4 +239,18 @@ internal sealed class JobPipeline(
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>A job a worker started; <see cref="Done"/> and <see cref="Awaiting"/> are read and written under the gate.</summary>
+    private sealed class StartedJob(JobRecord job)
+    {
+        public JobRecord Job { get; } = job;
+
+        /// <summary>Completed when the job's changes wait in a commit group.</summary>
+        public TaskCompletionSource HandedOff { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Done { get; set; }
+
+        /// <summary>Its worker went on while it waited for its commit.</summary>
+        public bool Awaiting { get; set; }
+    }
 }

@@ -20,7 +20,7 @@ public sealed class JobParallelismTests
         var postgres = await PostgresServer.Instance.CreateDatabaseAsync("parallelism");
         using var sqlite = SqliteTestDatabase.Create("parallelism");
 
-        Assert.Equal((32, JobExecutorOptions.DefaultParallelism), Settings(DatabaseProvider.PostgreSql, postgres));
+        Assert.Equal((64, JobExecutorOptions.DefaultParallelism), Settings(DatabaseProvider.PostgreSql, postgres));
         Assert.InRange(JobExecutorOptions.DefaultParallelism, 4, 32);
         Assert.Equal((32, 1), Settings(DatabaseProvider.Sqlite, sqlite.ConnectionString));
         Assert.Equal((10, 3), Settings(DatabaseProvider.Sqlite, sqlite.ConnectionString,

@@ -27,14 +27,16 @@ internal sealed class JobExecutor(
         BatchSize = Math.Max(options.Value.JobBatchSize, 1),
         Parallelism = Math.Max(options.Value.JobParallelism
             ?? (database.Provider == DatabaseProvider.PostgreSql ? JobExecutorOptions.DefaultParallelism : 1), 1),
+        CommitGroupSize = Math.Max(options.Value.JobCommitGroupSize, 1),
+        CommitsAtOnce = Math.Max(options.Value.JobCommitsAtOnce, 1),
     };
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = RunSettings;
         var interval = options.Value.JobPollInterval;
-        logger.LogInformation("Job executor {NodeId} polls every {Interval}, {BatchSize} jobs per batch, {Parallelism} at once",
-            NodeId, interval, settings.BatchSize, settings.Parallelism);
+        logger.LogInformation("Job executor {NodeId} polls every {Interval}, {BatchSize} jobs per batch, {Parallelism} at once, up to {CommitGroupSize} per commit",
+            NodeId, interval, settings.BatchSize, settings.Parallelism, settings.CommitGroupSize);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
