@@ -74,14 +74,14 @@ internal sealed class CommitGroup(Func<ChangeSet, CancellationToken, Task> commi
                 continue;
             }
 
-            var merged = new ChangeSet();
-            foreach (var queued in group)
-            {
-                merged.Append(queued.Changes);
-            }
-
             try
             {
+                var merged = new ChangeSet();
+                foreach (var queued in group)
+                {
+                    merged.Append(queued.Changes);
+                }
+
                 await commit(merged, cancellationToken);
             }
             catch (Exception)
