@@ -45,6 +45,10 @@ internal static partial class ServerMessageText
         (Pattern(@"The comment is longer than (?<n>\d+) characters\."), "评论超过 ${n} 个字符。"),
         (Pattern(@"No user named '(?<user>[^']*)'\."), "没有名为“${user}”的用户。"),
         (Pattern(@"'(?<user>[^']+)' may not see this case, so cannot be assigned its task\."), "“${user}”无权查看此案件，不能将任务分配给该用户。"),
+        (Exact("The current password is required."), "请输入当前密码。"),
+        (Exact("The new password is required."), "请输入新密码。"),
+        (Exact("The new password must differ from the current one."), "新密码不能与当前密码相同。"),
+        (Exact("The current password is wrong."), "当前密码错误。"),
     ];
 
     /// <summary>The Chinese form of <paramref name="english"/>, or null when the table does not have it.</summary>
