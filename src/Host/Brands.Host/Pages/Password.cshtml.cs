@@ -47,7 +47,7 @@ internal sealed class PasswordModel(IMediator mediator, UserManager<BrandsUser> 
             {
                 foreach (var message in messages)
                 {
-                    ModelState.AddModelError(field, message);
+                    ModelState.AddModelError(field, text.Server(message));
                 }
             }
 

@@ -36,7 +36,7 @@ public abstract class FirstSignInTests<TFixture>(TFixture host) : IClassFixture<
             ["CurrentPassword"] = ProductionSettings.AdminPassword, ["NewPassword"] = "short", ["ConfirmPassword"] = "short",
         });
         Assert.Equal(HttpStatusCode.BadRequest, weak);
-        Assert.Contains("Passwords must be at least 8 characters", weakHtml, StringComparison.Ordinal);
+        Assert.Contains("密码至少须有 8 个字符。", weakHtml, StringComparison.Ordinal);
 
         var (changed, inboxHtml, inboxLocation) = await session.SubmitAsync("/password", new()
         {

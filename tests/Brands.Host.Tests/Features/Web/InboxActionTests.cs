@@ -67,7 +67,7 @@ public abstract partial class InboxActionTests<TFixture>(TFixture host) : IClass
         await owner.SubmitAsync("/inbox?handler=saveFilter&tab=group&status=due-soon", new() { ["name"] = "浙江即将到期", ["sharedGroup"] = "provincial-reviewer:ZJ" });
         await owner.SubmitAsync("/inbox?handler=saveFilter&tab=all&q=%25", new() { ["name"] = "我的百分号" });
         var (_, refusedHtml, _) = await owner.SubmitAsync("/inbox?handler=saveFilter&tab=all", new() { ["name"] = "江苏", ["sharedGroup"] = "provincial-reviewer:JS" });
-        Assert.Contains("not a member of group", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("您不是组“provincial-reviewer:JS”的成员：筛选只能共享给自己所在的组。", refusedHtml, StringComparison.Ordinal);
         var (badFilter, _, _) = await owner.SubmitAsync("/inbox?handler=saveFilter&province=XX", new() { ["name"] = "坏的" });
         Assert.Equal(HttpStatusCode.OK, badFilter);
 

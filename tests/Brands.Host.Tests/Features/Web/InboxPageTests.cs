@@ -115,14 +115,14 @@ public abstract class InboxPageTests<TFixture>(TFixture host) : IClassFixture<TF
     }
 
     [Theory]
-    [InlineData("province=XX", "province")]
-    [InlineData("status=finished", "status")]
-    [InlineData("tab=everything", "tab")]
-    [InlineData("year=abc", "year")]
-    [InlineData("year=1999", "year")]
-    [InlineData("p=0", "p")]
-    [InlineData("dueFrom=2026-05-02&dueTo=2026-05-01", "dueTo")]
-    [InlineData("dueFrom=yesterday", "dueFrom")]
+    [InlineData("province=XX", "省份")]
+    [InlineData("status=finished", "状态")]
+    [InlineData("tab=everything", "标签页")]
+    [InlineData("year=abc", "年度")]
+    [InlineData("year=1999", "年度")]
+    [InlineData("p=0", "页码")]
+    [InlineData("dueFrom=2026-05-02&dueTo=2026-05-01", "到期日至")]
+    [InlineData("dueFrom=yesterday", "到期日自")]
     public async Task A_bad_filter_value_answers_400_naming_it(string query, string field)
     {
         using var session = await WebSession.SignInAsync(host, "zj-reviewer", Infrastructure.People.Password);
@@ -131,7 +131,7 @@ public abstract class InboxPageTests<TFixture>(TFixture host) : IClassFixture<TF
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("id=\"filter-errors\"", html, StringComparison.Ordinal);
-        Assert.Contains($"<li>{field}:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"<li>{field}：", html, StringComparison.Ordinal);
         Assert.Empty(WebScenario.TaskIds(html));
     }
 
@@ -143,7 +143,7 @@ public abstract class InboxPageTests<TFixture>(TFixture host) : IClassFixture<TF
         var (status, html) = await session.GetAsync("/inbox?q=" + new string('x', 101));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("<li>q:", html, StringComparison.Ordinal);
+        Assert.Contains("<li>搜索：", html, StringComparison.Ordinal);
     }
 
     private static async Task<IReadOnlyList<Guid>> SearchAsync(WebSession session, string text) =>

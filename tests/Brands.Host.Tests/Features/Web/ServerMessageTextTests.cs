@@ -19,6 +19,9 @@ public sealed class ServerMessageTextTests
     [InlineData("The task is already completed by zj-reviewer2.", "任务已由 zj-reviewer2 办理完成。")]
     [InlineData("'js-reviewer' may not see this case, so cannot be assigned its task.", "“js-reviewer”无权查看此案件，不能将任务分配给该用户。")]
     [InlineData("The comment is longer than 4000 characters.", "评论超过 4000 个字符。")]
+    [InlineData("The current password is required.", "请输入当前密码。")]
+    [InlineData("The new password is required.", "请输入新密码。")]
+    [InlineData("The new password must differ from the current one.", "新密码不能与当前密码相同。")]
     public void A_message_of_the_host_reads_in_Chinese_on_a_Chinese_page_and_as_it_is_on_an_English_one(string english, string chinese)
     {
         Assert.Equal(chinese, new UiText(UiLanguage.Chinese).Server(english));

@@ -2,11 +2,13 @@ using System.Text.Json.Serialization;
 using Brands.Host.Infrastructure.Access;
 using Brands.Host.Infrastructure.Api;
 using Brands.Host.Infrastructure.Auth;
+using Brands.Host.Infrastructure.Workflows;
 using Brands.Workflows;
 using Brands.Workflows.Persistence;
 using Brands.Workflows.Versioning;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Brands.Host.Features.Definitions;
 
@@ -14,7 +16,8 @@ namespace Brands.Host.Features.Definitions;
 /// <c>POST /api/definitions?basedOnVersion=</c> with a BPMN file as the body (application/xml or text/xml) → 201
 /// <c>{id,key,version,changes}</c> for a new version (<c>changes</c>: what differs from the previous version), 200 with
 /// the existing version for identical XML, 400 with every problem, 413 when too large, 409 when
-/// <c>basedOnVersion</c> is no longer the latest version (another administrator deployed meanwhile).
+/// <c>basedOnVersion</c> is no longer the latest version (another administrator deployed meanwhile). A process whose
+/// <c>ownerOrganisation</c> names no organisation is refused first (<see cref="OwnerOrganisationCheck"/>).
 /// </summary>
 internal static class DeployDefinition
 {
@@ -42,10 +45,16 @@ internal static class DeployDefinition
             }, change.Details);
     }
 
-    internal sealed class Handler(WorkflowEngine engine, IWorkflowStore store) : IRequestHandler<Command, Response?>
+    internal sealed class Handler(WorkflowEngine engine, IWorkflowStore store, BrandsIdentityDbContext identity) : IRequestHandler<Command, Response?>
     {
         public async Task<Response?> Handle(Command request, CancellationToken cancellationToken)
         {
+            var unknownOwners = await OwnerOrganisationCheck.FindUnknownAsync(request.Xml, identity.Organisations.AsNoTracking(), cancellationToken);
+            if (unknownOwners.Count > 0)
+            {
+                throw new BpmnValidationException(unknownOwners);
+            }
+
             var result = await engine.DeployAsync([new BpmnSource("process.bpmn", request.Xml)], request.BasedOnVersion, cancellationToken);
             var summaries = new List<DefinitionSummary>();
             foreach (var deployed in result.Definitions)

@@ -37,6 +37,7 @@ internal static class AuthSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<BrandsIdentityDbContext>()
             .AddClaimsPrincipalFactory<BrandsClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
 

@@ -4,8 +4,9 @@ namespace Brands.Host.Infrastructure.Web;
 
 /// <summary>
 /// The host's own messages in Chinese, for the pages (README "Using the web app"): the API answers in English, and the
-/// task and sign-in pages show what it refused — form field errors, task conflicts, comment and assignment problems —
-/// through this table, each English message beside its Chinese form. A message not in the table is shown as it is.
+/// task, inbox and password pages show what it refused — form field errors, task conflicts, comment and assignment
+/// problems, bad inbox filters, password mistakes — through this table, each English message beside its Chinese form.
+/// A message not in the table is shown as it is.
 /// </summary>
 internal static partial class ServerMessageText
 {
@@ -45,6 +46,21 @@ internal static partial class ServerMessageText
         (Pattern(@"The comment is longer than (?<n>\d+) characters\."), "评论超过 ${n} 个字符。"),
         (Pattern(@"No user named '(?<user>[^']*)'\."), "没有名为“${user}”的用户。"),
         (Pattern(@"'(?<user>[^']+)' may not see this case, so cannot be assigned its task\."), "“${user}”无权查看此案件，不能将任务分配给该用户。"),
+        (Exact("The current password is required."), "请输入当前密码。"),
+        (Exact("The new password is required."), "请输入新密码。"),
+        (Exact("The new password must differ from the current one."), "新密码不能与当前密码相同。"),
+        (Exact("The current password is wrong."), "当前密码错误。"),
+        (Pattern(@"Unknown tab '(?<value>.*)'; expected one of (?<list>.+)\."), "没有“${value}”这个标签页，应为以下之一：${list}。"),
+        (Pattern(@"Unknown province '(?<value>.*)'; expected a two-letter code such as ZJ, or CN\."), "没有“${value}”这个省份，应为两个字母的省份代码（如 ZJ）或 CN。"),
+        (Pattern(@"The year must be between (?<from>\d+) and (?<to>\d+)\."), "年度须在 ${from} 至 ${to} 之间。"),
+        (Pattern(@"Unknown status '(?<value>.*)'; expected one of (?<list>.+)\."), "没有“${value}”这个状态，应为以下之一：${list}。"),
+        (Exact("The end of the due range is before its start."), "到期日范围的结束日期早于开始日期。"),
+        (Pattern(@"The search text is longer than (?<n>\d+) characters\."), "搜索内容超过 ${n} 个字符。"),
+        (Pattern(@"The process key is longer than (?<n>\d+) characters\."), "流程标识超过 ${n} 个字符。"),
+        (Pattern(@"The page must be between (?<from>\d+) and (?<to>\d+)\."), "页码须在 ${from} 至 ${to} 之间。"),
+        (Exact("The filter needs a name."), "请为筛选命名。"),
+        (Pattern(@"The name is longer than (?<n>\d+) characters\."), "名称超过 ${n} 个字符。"),
+        (Pattern(@"You are not a member of group '(?<group>[^']+)': a filter can be shared only with your own groups\."), "您不是组“${group}”的成员：筛选只能共享给自己所在的组。"),
     ];
 
     /// <summary>The Chinese form of <paramref name="english"/>, or null when the table does not have it.</summary>

@@ -57,6 +57,22 @@ internal sealed partial class UiText
     public string FilterSaved => T("筛选已保存。", "The filter was saved.");
     public string FilterDeleted => T("筛选已删除。", "The filter was deleted.");
     public string FixTheFilter => T("筛选条件有误，请修正：", "The filter has mistakes:");
+    /// <summary>A refused filter value: the field as the filter form names it, and the host's messages in the page's language.</summary>
+    public string FilterProblem(string field, IEnumerable<string> messages) =>
+        T($"{FilterField(field)}：", $"{FilterField(field)}: ") + string.Join(" ", messages.Select(Server));
+    private string FilterField(string field) => field.ToUpperInvariant() switch
+    {
+        "TAB" => T("标签页", "Tab"),
+        "PROCESS" => Process,
+        "PROVINCE" => Province,
+        "YEAR" => Year,
+        "STATUS" => Status,
+        "DUEFROM" => DueFrom,
+        "DUETO" => DueTo,
+        "Q" => Search,
+        "P" => T("页码", "Page"),
+        _ => field,
+    };
     public string StatusName(string status) => status switch
     {
         "unassigned" => T("待认领", "Unclaimed"),

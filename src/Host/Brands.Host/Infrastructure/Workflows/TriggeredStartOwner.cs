@@ -11,8 +11,10 @@ namespace Brands.Host.Infrastructure.Workflows;
 /// timer"): the organisation the process names in its <c>camunda:property name="ownerOrganisation"</c>, else the one
 /// configured for the process key under <c>StartOwners</c>, else the national office. The case gets that
 /// organisation's code and province, as attributes and as the variables <c>organisationCode</c> and <c>province</c>,
-/// exactly as a case started by one of its users would. An organisation that does not exist is logged and replaced by
-/// the national office, so the case is never left without an owner.
+/// exactly as a case started by one of its users would. Deployment refuses a process that names an unknown organisation
+/// (<see cref="OwnerOrganisationCheck"/>); one that does not exist here all the same (a <c>StartOwners</c> setting, a
+/// version deployed before that check) is logged and replaced by the national office, so the case is never left
+/// without an owner.
 /// </summary>
 internal sealed partial class TriggeredStartOwner(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<TriggeredStartOwner> logger)
     : ITriggeredStartAttributes

@@ -46,8 +46,8 @@ internal sealed class IndexModel(IMediator mediator, AccessScope scope, UiText t
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var errors = ModelState.Where(e => e.Value?.Errors.Count > 0)
-            .Select(e => $"{e.Key}: {string.Join(" ", e.Value!.Errors.Select(x => string.IsNullOrEmpty(x.ErrorMessage) ? "invalid value" : x.ErrorMessage))}")
-            .Concat(Filter.Validate().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))
+            .Select(e => text.FilterProblem(e.Key, [NotReadable(e.Key)]))
+            .Concat(Filter.Validate().Select(e => text.FilterProblem(e.Key, e.Value)))
             .ToList();
         SavedFilters = await mediator.Send(new ListInboxFilters.Query(), cancellationToken);
         if (errors.Count > 0)
@@ -101,7 +101,7 @@ internal sealed class IndexModel(IMediator mediator, AccessScope scope, UiText t
         }
         catch (RequestValidationException exception)
         {
-            Problem(string.Join(" ", exception.Errors.SelectMany(e => e.Value)));
+            Problem(string.Join(" ", exception.Errors.SelectMany(e => e.Value).Select(text.Server)));
         }
 
         return Back();
@@ -113,6 +113,10 @@ internal sealed class IndexModel(IMediator mediator, AccessScope scope, UiText t
         Notice(text.FilterDeleted);
         return Back();
     }
+
+    /// <summary>What a value the query string could not be read as says (dates and numbers only are typed).</summary>
+    private static string NotReadable(string field) =>
+        field.StartsWith("due", StringComparison.OrdinalIgnoreCase) ? "Enter a date as yyyy-MM-dd (ISO 8601)." : "Enter a number.";
 
     /// <summary>Back to the inbox with the filter rebuilt from its checked values, never from text the client sent.</summary>
     private LocalRedirectResult Back()
