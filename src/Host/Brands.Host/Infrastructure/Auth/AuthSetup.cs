@@ -65,7 +65,7 @@ internal static class AuthSetup
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
-        services.AddDataProtection().SetApplicationName("Brands.Workflow");
+        services.AddDataProtection().SetApplicationName("Brands.Workflow").ProtectKeysAtRest(builder.Configuration);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(
             options => options.XmlRepository = new DatabaseKeyRepository(provider.GetRequiredService<IServiceScopeFactory>())));
         services.AddScoped<SignInThrottle>();
