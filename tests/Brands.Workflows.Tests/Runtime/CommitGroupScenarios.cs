@@ -13,7 +13,8 @@ public abstract class CommitGroupScenarios(IStoreProvider stores) : EngineScenar
 {
     private const int Cases = 24;
     private static readonly TimeSpan HoldFirstCommit = TimeSpan.FromMilliseconds(500);
-    private static readonly JobRunSettings EightAtOnce = new() { BatchSize = 8, Parallelism = 8 };
+    /// <summary>One commit at a time: while the first is held, every other job's changes queue behind it.</summary>
+    private static readonly JobRunSettings EightAtOnce = new() { BatchSize = 8, Parallelism = 8, CommitsAtOnce = 1 };
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -51,7 +52,7 @@ public abstract class CommitGroupScenarios(IStoreProvider stores) : EngineScenar
         var harness = new EngineHarness(store, Options);
         var cases = await StartCasesAsync(harness, "one-worker");
 
-        Assert.Equal(Cases, await harness.Engine.RunDueJobsAsync("node-1", new JobRunSettings { BatchSize = 8, Parallelism = 1 }, Cancel, Cancel));
+        Assert.Equal(Cases, await harness.Engine.RunDueJobsAsync("node-1", EightAtOnce with { Parallelism = 1 }, Cancel, Cancel));
 
         await AssertEachFiredOnceAsync(harness, cases);
         var written = JobCommits(watch).Where(c => c.Written).ToList();

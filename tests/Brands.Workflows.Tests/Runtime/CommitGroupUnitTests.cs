@@ -17,11 +17,7 @@ public sealed class CommitGroupUnitTests
         var store = new GatedCommits();
         var group = new CommitGroup(store.CommitAsync, 32, 1, Cancel);
 
-        var first = group.CommitAsync(FiringOf(Guid.NewGuid()));
-        await store.WaitForCallsAsync(1);
-        var later = Enumerable.Range(0, 5).Select(_ => group.CommitAsync(FiringOf(Guid.NewGuid()))).ToList();
-        store.Open();
-        await Task.WhenAll([first, .. later]).WaitAsync(Patience, Cancel);
+        await Task.WhenAll(await BehindAHeldCommitAsync(group, store, Firings(5))).WaitAsync(Patience, Cancel);
 
         Assert.Equal([1, 5], store.Written.Select(c => c.JobLockGuards.Count));
         Assert.Equal(5, store.Written[1].UpdatedInstances.Count);
@@ -34,11 +30,7 @@ public sealed class CommitGroupUnitTests
         var store = new GatedCommits();
         var group = new CommitGroup(store.CommitAsync, 3, 1, Cancel);
 
-        var first = group.CommitAsync(FiringOf(Guid.NewGuid()));
-        await store.WaitForCallsAsync(1);
-        var later = Enumerable.Range(0, 7).Select(_ => group.CommitAsync(FiringOf(Guid.NewGuid()))).ToList();
-        store.Open();
-        await Task.WhenAll([first, .. later]).WaitAsync(Patience, Cancel);
+        await Task.WhenAll(await BehindAHeldCommitAsync(group, store, Firings(7))).WaitAsync(Patience, Cancel);
 
         Assert.Equal([1, 3, 3, 1], store.Written.Select(c => c.JobLockGuards.Count));
     }
@@ -50,13 +42,8 @@ public sealed class CommitGroupUnitTests
         var group = new CommitGroup(store.CommitAsync, 32, 1, Cancel);
         var shared = Guid.NewGuid();
 
-        var first = group.CommitAsync(FiringOf(Guid.NewGuid()));
-        await store.WaitForCallsAsync(1);
-        var a = group.CommitAsync(FiringOf(shared));
-        var b = group.CommitAsync(FiringOf(shared));
-        var c = group.CommitAsync(FiringOf(Guid.NewGuid()));
-        store.Open();
-        await Task.WhenAll(first, a, b, c).WaitAsync(Patience, Cancel);
+        await Task.WhenAll(await BehindAHeldCommitAsync(group, store, [FiringOf(shared), FiringOf(shared), FiringOf(Guid.NewGuid())]))
+            .WaitAsync(Patience, Cancel);
 
         Assert.Equal([1, 2, 1], store.Written.Select(w => w.JobLockGuards.Count));
         Assert.All(store.Written, w => Assert.True(w.UpdatedInstances.Count(i => i.Id == shared) <= 1));
@@ -69,14 +56,10 @@ public sealed class CommitGroupUnitTests
         var store = new GatedCommits { Refuse = changes => changes.UpdatedInstances.Exists(i => i.Id == broken) };
         var group = new CommitGroup(store.CommitAsync, 32, 1, Cancel);
 
-        var first = group.CommitAsync(FiringOf(Guid.NewGuid()));
-        await store.WaitForCallsAsync(1);
-        var fine = Enumerable.Range(0, 3).Select(_ => group.CommitAsync(FiringOf(Guid.NewGuid()))).ToList();
-        var refused = group.CommitAsync(FiringOf(broken));
-        store.Open();
-        await Task.WhenAll([first, .. fine]).WaitAsync(Patience, Cancel);
+        var queued = await BehindAHeldCommitAsync(group, store, [.. Firings(3), FiringOf(broken)]);
+        await Task.WhenAll(queued.Take(3)).WaitAsync(Patience, Cancel);
 
-        await Assert.ThrowsAsync<WorkflowConcurrencyException>(() => refused.WaitAsync(Patience, Cancel));
+        await Assert.ThrowsAsync<WorkflowConcurrencyException>(() => queued[3].WaitAsync(Patience, Cancel));
         Assert.All(store.Written, w => Assert.Single(w.JobLockGuards));
         Assert.Equal(4, store.Written.Count);
         Assert.Equal(6, store.Calls);
@@ -94,6 +77,19 @@ public sealed class CommitGroupUnitTests
         Assert.Equal(4, store.Written.Count);
         Assert.All(store.Written, w => Assert.Single(w.JobLockGuards));
     }
+
+    /// <summary>Commits one change set and, while the store holds that commit, queues <paramref name="later"/>; then lets the store go on.</summary>
+    private static async Task<IReadOnlyList<Task>> BehindAHeldCommitAsync(CommitGroup group, GatedCommits store, IEnumerable<ChangeSet> later)
+    {
+        var first = group.CommitAsync(FiringOf(Guid.NewGuid()));
+        await store.WaitForCallsAsync(1);
+        List<Task> queued = [.. later.Select(changes => group.CommitAsync(changes))];
+        store.Open();
+        await first.WaitAsync(Patience, Cancel);
+        return queued;
+    }
+
+    private static IEnumerable<ChangeSet> Firings(int count) => Enumerable.Range(0, count).Select(_ => FiringOf(Guid.NewGuid()));
 
     /// <summary>What a fired timer's command writes: its case updated, two history entries, its job guarded and deleted.</summary>
     private static ChangeSet FiringOf(Guid caseId)

@@ -20,17 +20,21 @@ public sealed class JobParallelismTests
         var postgres = await PostgresServer.Instance.CreateDatabaseAsync("parallelism");
         using var sqlite = SqliteTestDatabase.Create("parallelism");
 
-        Assert.Equal((64, JobExecutorOptions.DefaultParallelism), Settings(DatabaseProvider.PostgreSql, postgres));
+        Assert.Equal((64, JobExecutorOptions.DefaultParallelism, 32, 2), Settings(DatabaseProvider.PostgreSql, postgres));
         Assert.InRange(JobExecutorOptions.DefaultParallelism, 4, 32);
-        Assert.Equal((32, 1), Settings(DatabaseProvider.Sqlite, sqlite.ConnectionString));
-        Assert.Equal((10, 3), Settings(DatabaseProvider.Sqlite, sqlite.ConnectionString,
-            new() { ["Workflows:JobParallelism"] = "3", ["Workflows:JobBatchSize"] = "10" }));
+        Assert.Equal((64, 1, 32, 2), Settings(DatabaseProvider.Sqlite, sqlite.ConnectionString));
+        Assert.Equal((10, 3, 1, 4), Settings(DatabaseProvider.Sqlite, sqlite.ConnectionString, new()
+        {
+            ["Workflows:JobParallelism"] = "3", ["Workflows:JobBatchSize"] = "10",
+            ["Workflows:JobCommitGroupSize"] = "1", ["Workflows:JobCommitsAtOnce"] = "4",
+        }));
     }
 
-    private static (int BatchSize, int Parallelism) Settings(DatabaseProvider provider, string connectionString, Dictionary<string, string>? settings = null)
+    private static (int BatchSize, int Parallelism, int CommitGroupSize, int CommitsAtOnce) Settings(DatabaseProvider provider,
+        string connectionString, Dictionary<string, string>? settings = null)
     {
         using var node = new BrandsHostFactory(provider, connectionString, settings: settings);
-        var executor = node.Services.GetServices<IHostedService>().OfType<JobExecutor>().Single();
-        return (executor.RunSettings.BatchSize, executor.RunSettings.Parallelism);
+        var run = node.Services.GetServices<IHostedService>().OfType<JobExecutor>().Single().RunSettings;
+        return (run.BatchSize, run.Parallelism, run.CommitGroupSize, run.CommitsAtOnce);
     }
 }
