@@ -9,7 +9,7 @@ namespace Brands.Workflows;
 public sealed partial class WorkflowEngine
 {
     public partial Task<int> ExecuteDueJobsAsync(string owner, int max, CancellationToken cancellationToken) =>
-        RunDueJobsAsync(owner, new JobRunSettings { BatchSize = max, MaxJobs = max, Parallelism = 1 }, cancellationToken, cancellationToken);
+        RunDueJobsAsync(owner, new JobRunSettings { BatchSize = max, MaxJobs = max, Parallelism = 1, CommitGroupSize = 1 }, cancellationToken, cancellationToken);
 
     /// <remarks>
     /// The acquired jobs wait and run in a <see cref="JobPipeline"/> while a renewal extends the leases of those not
@@ -27,7 +27,8 @@ public sealed partial class WorkflowEngine
             return 0;
         }
 
-        var commits = new CommitGroup(_store.CommitAsync, settings.CommitGroupSize, settings.CommitsAtOnce, cancellationToken);
+        var (groupSize, commitsAtOnce) = (Math.Max(settings.CommitGroupSize, 1), Math.Max(settings.CommitsAtOnce, 1));
+        var commits = new CommitGroup(_store.CommitAsync, groupSize, commitsAtOnce, cancellationToken);
         var pipeline = new JobPipeline(settings,
             async max =>
             {
@@ -41,7 +42,7 @@ public sealed partial class WorkflowEngine
                 _jobCommits.AddOrUpdate(job, new JobCommit(commits, queued));
                 return RunJobAsync(job, cancellationToken);
             },
-            settings.CommitGroupSize * (settings.CommitsAtOnce + 1));
+            groupSize * (commitsAtOnce + 1));
         using var stopRenewing = new CancellationTokenSource();
         var renewing = RenewLeasesAsync(owner, pipeline.Held, stopRenewing.Token);
         try

@@ -76,6 +76,21 @@ public abstract class CommitGroupScenarios(IStoreProvider stores) : EngineScenar
     }
 
     [Fact]
+    public async Task Executing_due_jobs_one_batch_commits_each_job_before_the_next_runs()
+    {
+        var (store, watch) = CommitWatch.Over(Store, HoldFirstCommit);
+        var harness = new EngineHarness(store, Options);
+        var cases = await StartCasesAsync(harness, "one-by-one");
+
+        Assert.Equal(Cases, await harness.Engine.ExecuteDueJobsAsync("node-1", Cases, Cancel));
+
+        await AssertEachFiredOnceAsync(harness, cases);
+        var written = JobCommits(watch).Where(c => c.Written).ToList();
+        Assert.Equal(Cases, written.Count);
+        Assert.All(written, c => Assert.Single(c.GuardedJobs));
+    }
+
+    [Fact]
     public async Task A_group_that_cannot_be_written_is_committed_again_one_job_at_a_time()
     {
         var (store, watch) = CommitWatch.Over(FaultyStore.Over(Store, failCommit: c => c.JobLockGuards.Count > 1), HoldFirstCommit);

@@ -50,6 +50,31 @@ public sealed class CommitGroupUnitTests
     }
 
     [Fact]
+    public async Task A_change_set_touching_a_case_whose_group_is_being_written_waits_for_that_commit()
+    {
+        var store = new GatedCommits();
+        var group = new CommitGroup(store.CommitAsync, 32, 2, Cancel);
+        var shared = Guid.NewGuid();
+
+        var first = group.CommitAsync(FiringOf(shared));
+        await store.WaitForCallsAsync(1);
+        var sameCase = group.CommitAsync(FiringOf(shared));
+        var otherCase = group.CommitAsync(FiringOf(Guid.NewGuid()));
+        await store.WaitForCallsAsync(2);
+
+        // The second writer takes the other case's changes; those of the case being written wait for its commit.
+        await Task.Delay(200, Cancel);
+        Assert.Equal(2, store.Calls);
+        store.Open();
+        await Task.WhenAll(first, sameCase, otherCase).WaitAsync(Patience, Cancel);
+
+        Assert.Equal(3, store.Calls);
+        var ofShared = store.Written.Where(w => w.UpdatedInstances.Exists(i => i.Id == shared)).ToList();
+        Assert.Equal(2, ofShared.Count);
+        Assert.All(store.Written, w => Assert.Single(w.JobLockGuards));
+    }
+
+    [Fact]
     public async Task A_group_that_fails_is_committed_one_by_one_and_each_meets_its_own_outcome()
     {
         var broken = Guid.NewGuid();

@@ -19,6 +19,9 @@ internal sealed class CommitGroup(Func<ChangeSet, CancellationToken, Task> commi
 {
     private readonly Lock _gate = new();
     private readonly List<Queued> _queue = [];
+
+    /// <summary>The rows and cases of the groups being written now (their change sets never overlap).</summary>
+    private readonly HashSet<Guid> _writing = [];
     private int _inFlight;
 
     /// <summary>Commits <paramref name="changes"/>, with others if any are waiting; completes when they are written or fails as a commit of them alone would.</summary>
@@ -59,50 +62,76 @@ internal sealed class CommitGroup(Func<ChangeSet, CancellationToken, Task> commi
             List<Queued> group;
             lock (_gate)
             {
-                if (_queue.Count == 0)
+                group = TakeGroup();
+                if (group.Count == 0)
                 {
+                    // Nothing queued, or only changes that touch a group another loop is writing: that loop takes them next.
                     _inFlight--;
                     return;
                 }
 
-                group = TakeGroup();
-            }
-
-            if (group.Count == 1)
-            {
-                await CommitAloneAsync(group[0]);
-                continue;
+                foreach (var queued in group)
+                {
+                    _writing.UnionWith(queued.Touched);
+                }
             }
 
             try
             {
-                var merged = new ChangeSet();
-                foreach (var queued in group)
+                await CommitGroupAsync(group);
+            }
+            finally
+            {
+                lock (_gate)
                 {
-                    merged.Append(queued.Changes);
+                    foreach (var queued in group)
+                    {
+                        _writing.ExceptWith(queued.Touched);
+                    }
                 }
-
-                await commit(merged, cancellationToken);
-            }
-            catch (Exception)
-            {
-                // Whose change failed the group is not known; alone, each meets its own outcome.
-                await Task.WhenAll(group.Select(CommitAloneAsync));
-                continue;
-            }
-
-            foreach (var queued in group)
-            {
-                queued.Done.SetResult();
             }
         }
     }
 
-    /// <summary>The earliest queued change sets that touch nothing in common (under the gate).</summary>
+    private async Task CommitGroupAsync(List<Queued> group)
+    {
+        if (group.Count == 1)
+        {
+            await CommitAloneAsync(group[0]);
+            return;
+        }
+
+        try
+        {
+            var merged = new ChangeSet();
+            foreach (var queued in group)
+            {
+                merged.Append(queued.Changes);
+            }
+
+            await commit(merged, cancellationToken);
+        }
+        catch (Exception)
+        {
+            // Whose change failed the group is not known; alone, each meets its own outcome.
+            await Task.WhenAll(group.Select(CommitAloneAsync));
+            return;
+        }
+
+        foreach (var queued in group)
+        {
+            queued.Done.SetResult();
+        }
+    }
+
+    /// <summary>
+    /// The earliest queued change sets that touch nothing in common, nor anything a group being written touches
+    /// (those wait for it: written beside it, they would only conflict with it). Under the gate.
+    /// </summary>
     private List<Queued> TakeGroup()
     {
         var group = new List<Queued>();
-        var touched = new HashSet<Guid>();
+        var touched = new HashSet<Guid>(_writing);
         for (var i = 0; i < _queue.Count && group.Count < maxSize;)
         {
             var queued = _queue[i];
