@@ -11,6 +11,7 @@ public sealed partial class WorkflowEngine
     private readonly EngineServices _services;
     private readonly IWorkflowStore _store;
     private readonly WorkflowEngineOptions _options;
+    private readonly IReadOnlyList<IDeploymentCheck> _deploymentChecks;
 
     /// <summary>The case record read with an acquired job's batch, for the job's first command (see <see cref="JobPipeline"/>).</summary>
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<JobRecord, InstanceRecord> _readAheads = [];
@@ -24,7 +25,7 @@ public sealed partial class WorkflowEngine
     public WorkflowEngine(IWorkflowStore store, IEnumerable<IServiceTaskHandler> handlers, WorkflowEngineOptions options,
         TimeProvider timeProvider, ILogger<WorkflowEngine> logger, IEnumerable<IListenerHandler>? listeners = null,
         Timers.IBusinessCalendar? calendar = null, IEnumerable<ICommitObserver>? observers = null,
-        ITriggeredStartAttributes? triggeredStartAttributes = null)
+        ITriggeredStartAttributes? triggeredStartAttributes = null, IEnumerable<IDeploymentCheck>? deploymentChecks = null)
     {
         ArgumentNullException.ThrowIfNull(handlers);
         var byName = new Dictionary<string, IListenerHandler>(StringComparer.Ordinal);
@@ -47,6 +48,7 @@ public sealed partial class WorkflowEngine
 
         _store = store;
         _options = options;
+        _deploymentChecks = [.. deploymentChecks ?? []];
         _services = new EngineServices(store, new DefinitionCache(store), byTopic, byName, new ScriptEvaluator(options), options, timeProvider, logger, calendar,
             [.. observers ?? []], triggeredStartAttributes);
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Brands.Workflows.Handlers;
 using Brands.Workflows.Model;
 using Brands.Workflows.Parsing;
 using Brands.Workflows.Persistence;
@@ -34,6 +35,10 @@ public sealed partial class WorkflowEngine
             foreach (var process in document.Processes.Where(p => p.IsExecutable))
             {
                 await CheckReferencesAsync(process, deployedKeys, errors, cancellationToken);
+                foreach (var check in _deploymentChecks)
+                {
+                    errors.AddRange(await check.CheckAsync(new DeployingProcess(process.Id, process.Line, process.PropertyLines), cancellationToken));
+                }
             }
         }
 

@@ -23,6 +23,10 @@ public sealed class ProcessModel(string id, string? name, int line, bool isExecu
     /// <summary>The process's own <c>camunda:properties</c>, by name (the first of a name wins).</summary>
     public IReadOnlyDictionary<string, string> Properties { get; internal set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary><see cref="Properties"/> with the line each stands on, for a host's checks at deployment.</summary>
+    public IReadOnlyDictionary<string, Handlers.ProcessProperty> PropertyLines { get; internal set; } =
+        new Dictionary<string, Handlers.ProcessProperty>(StringComparer.Ordinal);
+
     public const string DefaultTimeZone = "Asia/Shanghai";
 
     /// <summary>Every node of the process, sub-processes included, by id.</summary>

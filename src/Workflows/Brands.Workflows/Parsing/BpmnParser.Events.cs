@@ -51,15 +51,15 @@ internal sealed partial class BpmnParser
         return zone;
     }
 
-    /// <summary>Every <c>camunda:properties/camunda:property</c> of the element with a name and a value; the first of a name wins.</summary>
-    private static Dictionary<string, string> ReadProperties(XElement element)
+    /// <summary>Every <c>camunda:properties/camunda:property</c> of the element with a name and a value, with its line; the first of a name wins.</summary>
+    private static Dictionary<string, Handlers.ProcessProperty> ReadProperties(XElement element)
     {
-        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        var properties = new Dictionary<string, Handlers.ProcessProperty>(StringComparer.Ordinal);
         foreach (var property in Extensions(element).Where(e => e.Name == Camunda + "properties").Elements(Camunda + "property"))
         {
             if (Attr(property, "name") is { } name && Attr(property, "value") is { } value)
             {
-                properties.TryAdd(name, value);
+                properties.TryAdd(name, new Handlers.ProcessProperty(value, Line(property)));
             }
         }
 

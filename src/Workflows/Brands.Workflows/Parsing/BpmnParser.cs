@@ -103,7 +103,8 @@ internal sealed partial class BpmnParser
             RequireId(element, generate: false);
             CheckProcessAttributes(element);
             _timeZone = process.TimeZone = ReadTimeZone(element);
-            process.Properties = ReadProperties(element);
+            process.PropertyLines = ReadProperties(element);
+            process.Properties = process.PropertyLines.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal);
             ParseProcessExtensions(element, process);
             ParseContainer(element, process.Body, process);
             if (_strict)

@@ -8,7 +8,6 @@ using Brands.Workflows.Persistence;
 using Brands.Workflows.Versioning;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Brands.Host.Features.Definitions;
 
@@ -17,7 +16,7 @@ namespace Brands.Host.Features.Definitions;
 /// <c>{id,key,version,changes}</c> for a new version (<c>changes</c>: what differs from the previous version), 200 with
 /// the existing version for identical XML, 400 with every problem, 413 when too large, 409 when
 /// <c>basedOnVersion</c> is no longer the latest version (another administrator deployed meanwhile). A process whose
-/// <c>ownerOrganisation</c> names no organisation is refused first (<see cref="OwnerOrganisationCheck"/>).
+/// <c>ownerOrganisation</c> names no organisation is one of the problems (<see cref="OwnerOrganisationCheck"/>).
 /// </summary>
 internal static class DeployDefinition
 {
@@ -45,16 +44,10 @@ internal static class DeployDefinition
             }, change.Details);
     }
 
-    internal sealed class Handler(WorkflowEngine engine, IWorkflowStore store, BrandsIdentityDbContext identity) : IRequestHandler<Command, Response?>
+    internal sealed class Handler(WorkflowEngine engine, IWorkflowStore store) : IRequestHandler<Command, Response?>
     {
         public async Task<Response?> Handle(Command request, CancellationToken cancellationToken)
         {
-            var unknownOwners = await OwnerOrganisationCheck.FindUnknownAsync(request.Xml, identity.Organisations.AsNoTracking(), cancellationToken);
-            if (unknownOwners.Count > 0)
-            {
-                throw new BpmnValidationException(unknownOwners);
-            }
-
             var result = await engine.DeployAsync([new BpmnSource("process.bpmn", request.Xml)], request.BasedOnVersion, cancellationToken);
             var summaries = new List<DefinitionSummary>();
             foreach (var deployed in result.Definitions)

@@ -17,6 +17,7 @@ internal static class WorkflowSetup
         var section = builder.Configuration.GetSection(SectionName);
         builder.Services.AddWorkflowEngine(options => section.Bind(options));
         builder.Services.AddSingleton<Brands.Workflows.Handlers.ITriggeredStartAttributes, TriggeredStartOwner>();
+        builder.Services.AddSingleton<Brands.Workflows.Handlers.IDeploymentCheck, OwnerOrganisationCheck>();
         builder.Services.Configure<JobExecutorOptions>(section);
         builder.Services.AddHostedService<JobExecutor>();
         builder.Services.AddSingleton<ElementTemplateCatalog>();
