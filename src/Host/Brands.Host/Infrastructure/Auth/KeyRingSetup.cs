@@ -1,6 +1,5 @@
 using Brands.Host.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Npgsql;
 
 namespace Brands.Host.Infrastructure.Auth;
 
@@ -27,23 +26,12 @@ internal static class KeyRingSetup
             return;
         }
 
-        await using var connection = new NpgsqlConnection(settings.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using (var locking = new NpgsqlCommand($"SELECT pg_advisory_lock({KeyRingLockKey})", connection))
+        // The time is read under the lock: a key another node made while this one waited counts.
+        await AdvisoryLock.RunAsync(settings.ConnectionString, KeyRingLockKey, _ =>
         {
-            await locking.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        try
-        {
-            // The time is read under the lock: a key another node made while this one waited counts.
             EnsureKey(keys, clock.GetUtcNow());
-        }
-        finally
-        {
-            await using var unlocking = new NpgsqlCommand($"SELECT pg_advisory_unlock({KeyRingLockKey})", connection);
-            await unlocking.ExecuteNonQueryAsync(CancellationToken.None);
-        }
+            return Task.CompletedTask;
+        }, cancellationToken);
     }
 
     /// <summary>

@@ -4,7 +4,6 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Brands.Host.Infrastructure.Background;
 
@@ -47,21 +46,10 @@ internal static class HangfireStorage
             return;
         }
 
-        await using var connection = new NpgsqlConnection(settings.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using (var locking = new NpgsqlCommand($"SELECT pg_advisory_lock({InstallLockKey})", connection))
-        {
-            await locking.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        try
+        await AdvisoryLock.RunAsync(settings.ConnectionString, InstallLockKey, connection =>
         {
             PostgreSqlObjectsInstaller.Install(connection, PostgreSqlSchema);
-        }
-        finally
-        {
-            await using var unlocking = new NpgsqlCommand($"SELECT pg_advisory_unlock({InstallLockKey})", connection);
-            await unlocking.ExecuteNonQueryAsync(CancellationToken.None);
-        }
+            return Task.CompletedTask;
+        }, cancellationToken);
     }
 }
